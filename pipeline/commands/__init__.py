@@ -1,0 +1,1 @@
+"""Click commands, one module per command or command group (registered in ``pipeline.cli``)."""

@@ -1,0 +1,44 @@
+"""Options shared by several commands: one decorator each, one way to spell them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def glossary_option(func: F) -> F:
+    """``--glossary FILE`` (default: the shipped Sahel news glossary)."""
+    return click.option(
+        "--glossary",
+        "glossary_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        envvar="KUMA_GLOSSARY",
+        help="Glossary CSV or TBX file (default: the shipped glossaries/sahel.csv).",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """``--json``: machine-readable output on stdout, nothing else there."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(func)
+
+
+def quiet_option(func: F) -> F:
+    """``--quiet``: no progress on stderr."""
+    return click.option(
+        "-q", "--quiet", is_flag=True, help="Do not show progress on stderr."
+    )(func)
+
+
+def input_argument(func: F) -> F:
+    """An input article path that must exist."""
+    return click.argument(
+        "input_path",
+        metavar="INPUT",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    )(func)
