@@ -12,13 +12,13 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block is in the article."""
 
     TITLE = "title"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from pipeline.errors import LanguageError
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Writing direction of a script."""
 
     LTR = "ltr"
