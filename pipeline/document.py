@@ -115,13 +115,19 @@ class Document:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def with_texts(self, lang: str, texts: dict[str, str], provenance: str) -> Document:
-        """A copy in ``lang`` with every segment's text replaced from ``texts`` (by id)."""
+    def with_texts(
+        self, lang: str, texts: dict[str, str], provenance: dict[str, str] | str
+    ) -> Document:
+        """A copy in ``lang`` with every segment's text (and provenance) replaced, by id."""
+
+        def origin(segment_id: str) -> str:
+            return provenance if isinstance(provenance, str) else provenance[segment_id]
+
         blocks = [
             Block(
                 id=b.id,
                 kind=b.kind,
-                segments=[Segment(s.id, texts[s.id], provenance) for s in b.segments],
+                segments=[Segment(s.id, texts[s.id], origin(s.id)) for s in b.segments],
             )
             for b in self.blocks
         ]

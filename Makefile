@@ -1,0 +1,34 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   runs kuma on the example article (output/mali-article/)
+#   make test   runs the whole test suite
+# Both create the virtual environment .venv/ when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kuma-installed
+# The CPU build of torch, pinned: a plain `torch` requirement pulls a multi-GB CUDA build.
+TORCH := torch==2.13.0
+
+.PHONY: demo test lint clean-output
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet '$(TORCH)'
+	$(BIN)/python -m pip install --quiet -e '.[dev,mt]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kuma run examples/mali-article.txt --lang fr,ar,bm \
+		--translations examples/translations --out output
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/mypy pipeline
+
+clean-output:
+	find output -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,119 @@
+"""``kuma run``: one command from article to package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pipeline.commands.options import glossary_option, json_option, quiet_option
+
+if TYPE_CHECKING:
+    from pipeline.run import ArticleResult
+
+
+def _summary(result: ArticleResult) -> str:
+    lines = [
+        f"{result.package_dir}: {result.title!r} ({result.source_lang}, "
+        f"{result.segments} segments; {len(result.written)} files written, "
+        f"{len(result.unchanged)} unchanged)"
+    ]
+    for outcome in result.languages:
+        if outcome.produced:
+            terms = outcome.terms
+            accuracy = f"terms {terms.found}/{terms.expected}" if terms.expected else "no terms"
+            flagged = f", {len(terms.missing)} missing" if terms.missing else ""
+            unknown = f", {len(terms.unknown)} without a glossary form" if terms.unknown else ""
+            lines.append(
+                f"  {outcome.lang}: produced by {outcome.engine} ({accuracy}{flagged}{unknown})"
+            )
+        else:
+            lines.append(f"  {outcome.lang}: not produced: {outcome.reason}")
+            lines.append(f"      kit: review/{outcome.lang}.xliff; next: {outcome.next_step}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument(
+    "inputs",
+    metavar="INPUT...",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+)
+@click.option(
+    "--lang",
+    "langs",
+    default="fr,ar,bm",
+    show_default=True,
+    envvar="KUMA_LANG",
+    help="Target languages, comma-separated (fr, ar, bm, dyu).",
+)
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    envvar="KUMA_OUT",
+    help="Output root; each article goes to OUT/<slug>/.",
+)
+@click.option(
+    "--translations",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True),
+    help="XLIFF file or folder with human translations (repeatable).",
+)
+@click.option(
+    "--engine",
+    default="auto",
+    show_default=True,
+    envvar="KUMA_ENGINE",
+    help="Translation engine (auto, human, ...); see `kuma doctor`.",
+)
+@click.option("--source-lang", help="Language of the article (default: detect).")
+@glossary_option
+@json_option
+@quiet_option
+@click.pass_context
+def run(
+    ctx: click.Context,
+    inputs: tuple[Path, ...],
+    langs: str,
+    out_root: Path,
+    translations: tuple[Path, ...],
+    engine: str,
+    source_lang: str | None,
+    glossary_path: Path | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Turn articles into translated, glossary-checked packages under OUT/<slug>/.
+
+    Languages with no translation available get an XLIFF kit in review/ and the
+    command exits with code 3 after saying what to run next.
+    """
+    from pipeline.progress import Progress
+    from pipeline.run import EXIT_INCOMPLETE, RunOptions, run_articles
+
+    options = RunOptions(
+        langs=langs,
+        out_root=out_root,
+        glossary_path=glossary_path,
+        translations=translations,
+        engine=engine,
+        source_lang=source_lang,
+    )
+    results = run_articles(inputs, options, Progress(silent=quiet))
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            click.echo(_summary(result))
+    if not all(r.complete for r in results):
+        ctx.exit(EXIT_INCOMPLETE)
+
+
+COMMANDS = [run]

@@ -1,0 +1,1 @@
+"""Publications rendered from a Document: plain text, HTML (and later EPUB, scripts)."""

@@ -1,0 +1,42 @@
+"""Rendering every publication of a package from its documents."""
+
+from __future__ import annotations
+
+from pipeline.document import Document
+from pipeline.glossary import Glossary, Mention
+from pipeline.package import Package
+from pipeline.publish.html import Alternate, render_html
+from pipeline.publish.text import render_text
+
+SOURCE_DIR = "source"
+
+
+def folder(lang: str, source_lang: str) -> str:
+    """The package folder of one language: ``source`` for the original."""
+    return SOURCE_DIR if lang == source_lang else lang
+
+
+def render_package(
+    package: Package,
+    source: Document,
+    translations: dict[str, Document],
+    targets: list[str],
+    glossary: Glossary,
+    mentions: list[Mention],
+) -> None:
+    """Write the source files, each translation's files and an XLIFF kit per target."""
+    from pipeline.review.xliff import build_kit
+
+    documents = {source.lang: source, **translations}
+    alternates = [
+        Alternate(lang, f"../{folder(lang, source.lang)}/article.html") for lang in documents
+    ]
+    for lang, doc in documents.items():
+        base = folder(lang, source.lang)
+        package.write(f"{base}/article.json", doc.to_json())
+        package.write(f"{base}/article.txt", render_text(doc))
+        package.write(f"{base}/article.html", render_html(doc, alternates))
+    for lang in targets:
+        done = translations.get(lang)
+        texts = {s.id: s.text for s in done.segments()} if done else None
+        package.write(f"review/{lang}.xliff", build_kit(source, lang, glossary, mentions, texts))
