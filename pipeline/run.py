@@ -187,7 +187,9 @@ def run_article(
     for lang in targets:
         progress.step(f"{path.name}: translating into {get_language(lang).name}")
         with timer.stage(f"translate:{lang}"):
-            outcome, translated = translate_language(document, lang, options, glossary, mentions)
+            outcome, translated = translate_language(
+                document, lang, options, glossary, mentions, kept=(package.path("review"),)
+            )
         outcomes.append(outcome)
         if translated is not None:
             translations[lang] = translated
@@ -215,11 +217,16 @@ def translate_language(
     options: RunOptions,
     glossary: Glossary,
     mentions: list[Mention],
+    kept: tuple[Path, ...] = (),
 ) -> tuple[LanguageOutcome, Document | None]:
     """Translate ``document`` into ``lang`` with the first usable engine, and check its terms."""
     choice = choose_translation(
-        document, lang, engine=options.engine, translations=options.translations,
+        document,
+        lang,
+        engine=options.engine,
+        translations=options.translations,
         glossary=glossary,
+        kept=[k for k in kept if k.is_dir()],
     )
     if choice.translation is None:
         outcome = LanguageOutcome(
@@ -240,7 +247,9 @@ def translate_language(
     return outcome, translated
 
 
-def term_accuracy(glossary: Glossary, mentions: list[Mention], translated: Document) -> TermAccuracy:
+def term_accuracy(
+    glossary: Glossary, mentions: list[Mention], translated: Document
+) -> TermAccuracy:
     """Check every source mention against its segment's translation."""
     from pipeline.glossary.verify import check_translation
 
@@ -313,3 +322,83 @@ def environment() -> dict[str, str]:
     return versions
 
 
+def import_xliff(
+    package_dir: Path, xliff_path: Path, glossary_path: Path | None, progress: Progress = SILENT
+) -> ArticleResult:
+    """Bring a translator's XLIFF into an existing package and re-render what depends on it.
+
+    The file is checked against the package's source before anything is written: a
+    corrupt file, or one made for another article, changes nothing.
+    """
+    from pipeline.review.xliff import read_translations
+
+    package = Package(package_dir)
+    source_file = package.path("source/article.json")
+    if not source_file.is_file():
+        raise InputError(
+            f"{package_dir} is not a Kuma output folder (no source/article.json): "
+            "run `kuma run` first"
+        )
+    source = Document.from_json(source_file.read_text(encoding="utf-8"))
+    imported = read_translations(xliff_path.read_bytes(), source, origin=xliff_path.name)
+    glossary = load_glossary(glossary_path)
+    mentions = glossary.match_document(source)
+    manifest = package.read_manifest()
+    recorded = manifest.get("languages", {})
+    targets = [*recorded, *([imported.lang] if imported.lang not in recorded else [])]
+    translations = {
+        lang: Document.from_json(package.path(f"{lang}/article.json").read_text("utf-8"))
+        for lang, entry in recorded.items()
+        if entry.get("status") == "produced" and lang != imported.lang
+    }
+    progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
+    total = sum(1 for _ in source.segments())
+    if imported.complete:
+        translated = source.with_texts(imported.lang, imported.texts, "human")
+        translations[imported.lang] = translated
+        outcome = LanguageOutcome(
+            imported.lang,
+            produced=True,
+            engine="human",
+            model=xliff_path.name,
+            version=sha256_bytes(xliff_path.read_bytes())[:12],
+            terms=term_accuracy(glossary, mentions, translated),
+            provenance={s.id: "human" for s in translated.segments()},
+        )
+    else:
+        outcome = LanguageOutcome(
+            imported.lang,
+            produced=False,
+            reason=f"{xliff_path.name} has {len(imported.texts)} of {total} segments translated",
+            next_step=f"finish review/{imported.lang}.xliff and import it again",
+        )
+    timer = Timer()
+    with timer.stage("publish"):
+        render_package(
+            package,
+            source,
+            translations,
+            targets,
+            glossary,
+            mentions,
+            drafts={imported.lang: imported.texts},
+        )
+    outcomes = {lang: entry for lang, entry in recorded.items()}
+    outcomes[imported.lang] = outcome.to_dict()
+    manifest.update(
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        languages=outcomes,
+        files=dict(sorted({**manifest.get("files", {}), **package.files}.items())),
+        timings=timer.timings,
+    )
+    package.write_manifest(manifest)
+    return ArticleResult(
+        input=xliff_path,
+        package_dir=package.root,
+        source_lang=source.lang,
+        title=source.title,
+        segments=total,
+        languages=[outcome],
+        written=sorted(set(package.changed)),
+        unchanged=sorted(set(package.files) - set(package.changed)),
+    )

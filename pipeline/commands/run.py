@@ -96,7 +96,7 @@ def run(
     command exits with code 3 after saying what to run next.
     """
     from pipeline.progress import Progress
-    from pipeline.run import EXIT_INCOMPLETE, RunOptions, run_articles
+    from pipeline.run import RunOptions, run_articles
 
     options = RunOptions(
         langs=langs,
@@ -106,7 +106,13 @@ def run(
         engine=engine,
         source_lang=source_lang,
     )
-    results = run_articles(inputs, options, Progress(silent=quiet))
+    print_results(ctx, run_articles(inputs, options, Progress(silent=quiet)), as_json)
+
+
+def print_results(ctx: click.Context, results: list[ArticleResult], as_json: bool) -> None:
+    """Print the summary (or JSON) on stdout; exit 3 when a language was not produced."""
+    from pipeline.run import EXIT_INCOMPLETE
+
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     else:

@@ -23,8 +23,14 @@ def render_package(
     targets: list[str],
     glossary: Glossary,
     mentions: list[Mention],
+    drafts: dict[str, dict[str, str]] | None = None,
 ) -> None:
-    """Write the source files, each translation's files and an XLIFF kit per target."""
+    """Write the source files, each translation's files and an XLIFF kit per target.
+
+    A kit keeps the targets of ``drafts`` (a translator's partial work just imported)
+    or, failing that, those already in the package's kit for the same source: a
+    re-run never throws away a translator's work.
+    """
     from pipeline.review.xliff import build_kit
 
     documents = {source.lang: source, **translations}
@@ -38,5 +44,22 @@ def render_package(
         package.write(f"{base}/article.html", render_html(doc, alternates))
     for lang in targets:
         done = translations.get(lang)
-        texts = {s.id: s.text for s in done.segments()} if done else None
+        if done is not None:
+            texts: dict[str, str] | None = {s.id: s.text for s in done.segments()}
+        else:
+            texts = (drafts or {}).get(lang) or _kit_targets(package, source, lang)
         package.write(f"review/{lang}.xliff", build_kit(source, lang, glossary, mentions, texts))
+
+
+def _kit_targets(package: Package, source: Document, lang: str) -> dict[str, str] | None:
+    """Targets already present in the package's kit for ``lang``, if it fits this source."""
+    from pipeline.errors import XliffError
+    from pipeline.review.xliff import read_translations
+
+    path = package.path(f"review/{lang}.xliff")
+    if not path.is_file():
+        return None
+    try:
+        return read_translations(path.read_bytes(), source, origin=path.name).texts or None
+    except XliffError:
+        return None  # a kit for an older version of the article: start afresh

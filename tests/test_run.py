@@ -1,0 +1,188 @@
+"""`kuma run` end to end on the example article, with and without human translations."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lxml_html
+
+from pipeline.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "mali-article.txt"
+TRANSLATIONS = ROOT / "examples" / "translations"
+
+
+def kuma(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def produced(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = kuma(
+        "run", str(ARTICLE), "--lang", "fr,ar,bm", "--translations", str(TRANSLATIONS),
+        "--out", str(out), "--json",
+    )
+    return out / "mali-article", result
+
+
+def test_full_package_with_human_translations(produced):
+    package, result = produced
+    assert result.exit_code == 0, result.output
+    for rel in ("source/article.txt", "source/article.html", "source/article.json", "manifest.json"):
+        assert (package / rel).is_file(), rel
+    for lang in ("fr", "ar", "bm"):
+        for name in ("article.txt", "article.html", "article.json"):
+            assert (package / lang / name).is_file(), f"{lang}/{name}"
+        assert (package / "review" / f"{lang}.xliff").is_file()
+
+
+def test_json_summary_on_stdout_progress_on_stderr(produced):
+    _, result = produced
+    data = json.loads(result.stdout)
+    assert [r["output"].endswith("mali-article") for r in data] == [True]
+    languages = data[0]["languages"]
+    assert {lang: v["status"] for lang, v in languages.items()} == {
+        "fr": "produced", "ar": "produced", "bm": "produced",
+    }
+    for entry in languages.values():
+        assert entry["engine"] == "human"
+        assert entry["terms"]["expected"] > 20
+        assert entry["terms"]["missing"] == []
+        assert entry["terms"]["accuracy"] == 1.0
+    assert "translating into French" in result.stderr
+
+
+def test_html_language_and_direction(produced):
+    package, _ = produced
+    for lang, direction in (("source", "ltr"), ("fr", "ltr"), ("ar", "rtl"), ("bm", "ltr")):
+        tree = lxml_html.fromstring((package / lang / "article.html").read_bytes())
+        expected = "en" if lang == "source" else lang
+        assert (tree.get("lang"), tree.get("dir")) == (expected, direction)
+        hreflangs = set(tree.xpath("//nav//a/@hreflang"))
+        assert hreflangs == {"en", "fr", "ar", "bm"} - {expected}
+
+
+def test_manifest_records_inputs_glossary_engines_files(produced):
+    package, _ = produced
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert manifest["input"]["name"] == "mali-article.txt"
+    assert len(manifest["input"]["sha256"]) == 64
+    assert len(manifest["glossary"]["sha256"]) == 64 and manifest["glossary"]["terms"] >= 17
+    assert manifest["source"]["lang"] == "en"
+    assert manifest["languages"]["ar"]["engine"] == "human"
+    segments = manifest["languages"]["ar"]["segments"]
+    assert len(segments) == manifest["source"]["segments"] and set(segments.values()) == {"human"}
+    on_disk = {
+        str(p.relative_to(package)) for p in package.rglob("*") if p.is_file()
+    } - {"manifest.json"}
+    assert set(manifest["files"]) == on_disk
+    assert "ingest" in manifest["timings"]
+
+
+def test_second_identical_run_rewrites_nothing(tmp_path):
+    args = ["run", str(ARTICLE), "--lang", "fr,ar", "--translations", str(TRANSLATIONS),
+            "--out", str(tmp_path), "--json", "-q"]
+    assert kuma(*args).exit_code == 0
+    before = snapshot(tmp_path)
+    result = kuma(*args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["written"] == []
+    assert snapshot(tmp_path) == before
+    assert result.stderr == ""
+
+
+def test_without_translations_kits_and_exit_3(tmp_path):
+    result = kuma("run", str(ARTICLE), "--lang", "fr,bm", "--out", str(tmp_path))
+    assert result.exit_code == 3, result.output
+    package = tmp_path / "mali-article"
+    assert (package / "source" / "article.html").is_file()
+    assert (package / "review" / "fr.xliff").is_file() and (package / "review" / "bm.xliff").is_file()
+    assert not (package / "fr").exists()
+    assert "fr: not produced: human: no XLIFF translation for 'fr'" in result.stdout
+    assert "kuma xliff import" in result.stdout
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert manifest["languages"]["fr"]["status"] == "kit"
+
+
+def test_import_then_rerun_keeps_the_human_translation(tmp_path):
+    assert kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q").exit_code == 3
+    package = tmp_path / "mali-article"
+    result = kuma("xliff", "import", str(TRANSLATIONS / "fr.xliff"), "--into", str(package))
+    assert result.exit_code == 0, result.output
+    assert (package / "fr" / "article.html").is_file()
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert manifest["languages"]["fr"]["status"] == "produced"
+    assert "fr/article.txt" in manifest["files"]
+    # the imported translation is kept: a plain re-run produces French again
+    result = kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "--json", "-q")
+    assert result.exit_code == 0, result.output
+
+
+def test_import_of_foreign_xliff_changes_nothing(tmp_path):
+    kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q")
+    package = tmp_path / "mali-article"
+    other = tmp_path / "other.txt"
+    other.write_text("A short story.\n\nIt has nothing to do with Mali at all, said AFP.\n")
+    kit_dir = tmp_path / "kits"
+    assert kuma("xliff", "export", str(other), "--lang", "fr", "--out", str(kit_dir)).exit_code == 0
+    before = snapshot(package)
+    result = CliRunner().invoke(
+        cli, ["xliff", "import", str(kit_dir / "fr.xliff"), "--into", str(package)]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: fr.xliff")
+    assert snapshot(package) == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--lang", "xx"], "Error: unknown language code 'xx' (known: en, fr, ar, bm, dyu)\n"),
+        (["--lang", "en"], "Error: 'en' is not a target language (targets: fr, ar, bm, dyu)\n"),
+        (["--engine", "nope"], "Error: unknown translation engine 'nope' (known: "),
+        (["--glossary", "missing.csv"], "Error: glossary file not found: missing.csv\n"),
+    ],
+)
+def test_bad_options_write_nothing(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["run", str(ARTICLE), "--out", "out", *args])
+    assert result.exit_code == 1
+    assert result.output.startswith(message)
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_inputs_sharing_a_slug_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    first = tmp_path / "a" / "story.txt"
+    second = tmp_path / "story.txt"
+    shutil.copy(ARTICLE, first)
+    shutil.copy(ARTICLE, second)
+    result = CliRunner().invoke(cli, ["run", str(first), str(second), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "would share the output folder 'story': rename one" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_nothing_is_written_outside_out(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    evil = tmp_path / "in" / "..%2F..%2Fetc%2Fpasswd.txt"
+    evil.parent.mkdir()
+    evil.write_text("../../etc/passwd\n\nMali is in the Sahel, AFP said.\n")
+    result = CliRunner().invoke(cli, ["run", str(evil), "--lang", "fr", "--out", "out", "-q"])
+    assert result.exit_code == 3, result.output
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert all(p.startswith(("out/", "in/")) for p in written), written
+    assert (tmp_path / "out" / "2f-2fetc-2fpasswd").is_dir()
