@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.commands.options import glossary_option, input_argument, json_option
+from pipeline.commands.options import (
+    glossary_option,
+    input_argument,
+    json_option,
+    source_lang_option,
+)
 
 if TYPE_CHECKING:
     from pipeline.document import Document
@@ -15,12 +20,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @input_argument
-@click.option(
-    "--source-lang",
-    metavar="CODE",
-    default=None,
-    help="Language the article is written in (default: detect it).",
-)
+@source_lang_option
 @glossary_option
 @json_option
 def ingest(

@@ -30,8 +30,16 @@ def json_option(func: F) -> F:
 
 def quiet_option(func: F) -> F:
     """``--quiet``: no progress on stderr."""
+    return click.option("-q", "--quiet", is_flag=True, help="Do not show progress on stderr.")(func)
+
+
+def source_lang_option(func: F) -> F:
+    """``--source-lang CODE``: the article's language when detection should not decide."""
     return click.option(
-        "-q", "--quiet", is_flag=True, help="Do not show progress on stderr."
+        "--source-lang",
+        metavar="CODE",
+        default=None,
+        help="Language the article is written in (default: detect it).",
     )(func)
 
 

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.commands.options import glossary_option, json_option, quiet_option
+from pipeline.commands.options import (
+    glossary_option,
+    json_option,
+    quiet_option,
+    source_lang_option,
+)
 
 if TYPE_CHECKING:
     from pipeline.run import ArticleResult
@@ -73,7 +78,7 @@ def _summary(result: ArticleResult) -> str:
     envvar="KUMA_ENGINE",
     help="Translation engine (auto, human, ...); see `kuma doctor`.",
 )
-@click.option("--source-lang", help="Language of the article (default: detect).")
+@source_lang_option
 @glossary_option
 @json_option
 @quiet_option

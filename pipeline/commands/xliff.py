@@ -90,4 +90,5 @@ def import_(
     result = import_xliff(package_dir, xliff_path, glossary_path, Progress(silent=quiet))
     print_results(ctx, [result], as_json)
 
+
 COMMANDS = [xliff]
