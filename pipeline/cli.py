@@ -17,6 +17,14 @@ from pipeline.commands import glossary, ingest, run, xliff
 from pipeline.errors import KumaError
 
 
+class KumaClickException(click.ClickException):
+    """``Error: <message>`` with the exit code of the library error behind it."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # Click reads it per instance
+
+
 class KumaGroup(click.Group):
     """A Click group that reports ``KumaError`` as a one-line ``Error:``."""
 
@@ -24,9 +32,7 @@ class KumaGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KumaError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = exc.exit_code
-            raise error from exc
+            raise KumaClickException(str(exc), exc.exit_code) from exc
 
 
 @click.group(cls=KumaGroup)
