@@ -20,7 +20,9 @@ def walk(command: click.Command, path: tuple[str, ...] = ()):
 COMMANDS = list(walk(cli))
 
 
-@pytest.mark.parametrize("path, command", COMMANDS, ids=[" ".join(p) or "kuma" for p, _ in COMMANDS])
+@pytest.mark.parametrize(
+    "path, command", COMMANDS, ids=[" ".join(p) or "kuma" for p, _ in COMMANDS]
+)
 def test_every_command_has_help(path, command):
     assert command.help, f"kuma {' '.join(path)} has no help text"
     result = CliRunner().invoke(cli, [*path, "--help"])

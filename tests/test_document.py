@@ -35,7 +35,9 @@ def test_fingerprint_depends_on_text_only(doc):
 
 
 def test_with_texts_keeps_ids_and_records_provenance():
-    doc = Document("T", "en", make_blocks([(BlockKind.TITLE, ["T"]), (BlockKind.PARAGRAPH, ["A."])]))
+    doc = Document(
+        "T", "en", make_blocks([(BlockKind.TITLE, ["T"]), (BlockKind.PARAGRAPH, ["A."])])
+    )
     fr = doc.with_texts("fr", {"p1.s1": "Titre", "p2.s1": "Un."}, {"p1.s1": "human", "p2.s1": "tm"})
     assert fr.lang == "fr" and fr.title == "Titre"
     assert [(s.id, s.text, s.provenance) for s in fr.segments()] == [

@@ -11,7 +11,7 @@ def sample(lang="en", texts=None):
     items = [
         (BlockKind.TITLE, ["Mali <script>alert(1)</script> talks"]),
         (BlockKind.CAPTION, ["FILE - An image."]),
-        (BlockKind.PARAGRAPH, ["First & second.", "Third \"quoted\"."]),
+        (BlockKind.PARAGRAPH, ["First & second.", 'Third "quoted".']),
         (BlockKind.SUBHEADING, ["Separate forces"]),
         (BlockKind.LIST_ITEM, ["One"]),
         (BlockKind.LIST_ITEM, ["Two"]),
@@ -34,7 +34,9 @@ def test_structure_and_escaping():
     assert tree.xpath("//ul/li/@id") == ["p5", "p6"]
     assert tree.xpath("//blockquote/p/span/text()") == ["Said it."]
     assert tree.xpath("//p[@id='p3']/span/@id") == ["p3.s1", "p3.s2"]
-    assert tree.xpath("//main/@id") == ["main"] and tree.xpath("//a[@class='skip']/@href") == ["#main"]
+    assert tree.xpath("//main/@id") == ["main"] and tree.xpath("//a[@class='skip']/@href") == [
+        "#main"
+    ]
     assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']")
 
 
@@ -53,5 +55,5 @@ def test_arabic_is_rtl_with_alternates():
 def test_text_rendering():
     text = render_text(sample())
     assert text.startswith("Mali <script>alert(1)</script> talks\n\nFILE - An image.\n\n")
-    assert "First & second. Third \"quoted\".\n\nSeparate forces\n\n- One\n\n- Two\n" in text
+    assert 'First & second. Third "quoted".\n\nSeparate forces\n\n- One\n\n- Two\n' in text
     assert text.endswith("Said it.\n")

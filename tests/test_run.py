@@ -31,8 +31,15 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
 def produced(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     result = kuma(
-        "run", str(ARTICLE), "--lang", "fr,ar,bm", "--translations", str(TRANSLATIONS),
-        "--out", str(out), "--json",
+        "run",
+        str(ARTICLE),
+        "--lang",
+        "fr,ar,bm",
+        "--translations",
+        str(TRANSLATIONS),
+        "--out",
+        str(out),
+        "--json",
     )
     return out / "mali-article", result
 
@@ -40,7 +47,12 @@ def produced(tmp_path_factory):
 def test_full_package_with_human_translations(produced):
     package, result = produced
     assert result.exit_code == 0, result.output
-    for rel in ("source/article.txt", "source/article.html", "source/article.json", "manifest.json"):
+    for rel in (
+        "source/article.txt",
+        "source/article.html",
+        "source/article.json",
+        "manifest.json",
+    ):
         assert (package / rel).is_file(), rel
     for lang in ("fr", "ar", "bm"):
         for name in ("article.txt", "article.html", "article.json"):
@@ -54,7 +66,9 @@ def test_json_summary_on_stdout_progress_on_stderr(produced):
     assert [r["output"].endswith("mali-article") for r in data] == [True]
     languages = data[0]["languages"]
     assert {lang: v["status"] for lang, v in languages.items()} == {
-        "fr": "produced", "ar": "produced", "bm": "produced",
+        "fr": "produced",
+        "ar": "produced",
+        "bm": "produced",
     }
     for entry in languages.values():
         assert entry["engine"] == "human"
@@ -84,16 +98,26 @@ def test_manifest_records_inputs_glossary_engines_files(produced):
     assert manifest["languages"]["ar"]["engine"] == "human"
     segments = manifest["languages"]["ar"]["segments"]
     assert len(segments) == manifest["source"]["segments"] and set(segments.values()) == {"human"}
-    on_disk = {
-        str(p.relative_to(package)) for p in package.rglob("*") if p.is_file()
-    } - {"manifest.json"}
+    on_disk = {str(p.relative_to(package)) for p in package.rglob("*") if p.is_file()} - {
+        "manifest.json"
+    }
     assert set(manifest["files"]) == on_disk
     assert "ingest" in manifest["timings"]
 
 
 def test_second_identical_run_rewrites_nothing(tmp_path):
-    args = ["run", str(ARTICLE), "--lang", "fr,ar", "--translations", str(TRANSLATIONS),
-            "--out", str(tmp_path), "--json", "-q"]
+    args = [
+        "run",
+        str(ARTICLE),
+        "--lang",
+        "fr,ar",
+        "--translations",
+        str(TRANSLATIONS),
+        "--out",
+        str(tmp_path),
+        "--json",
+        "-q",
+    ]
     assert kuma(*args).exit_code == 0
     before = snapshot(tmp_path)
     result = kuma(*args)
@@ -108,7 +132,9 @@ def test_without_translations_kits_and_exit_3(tmp_path):
     assert result.exit_code == 3, result.output
     package = tmp_path / "mali-article"
     assert (package / "source" / "article.html").is_file()
-    assert (package / "review" / "fr.xliff").is_file() and (package / "review" / "bm.xliff").is_file()
+    assert (package / "review" / "fr.xliff").is_file() and (
+        package / "review" / "bm.xliff"
+    ).is_file()
     assert not (package / "fr").exists()
     assert "fr: not produced: human: no XLIFF translation for 'fr'" in result.stdout
     assert "kuma xliff import" in result.stdout
@@ -186,3 +212,59 @@ def test_nothing_is_written_outside_out(tmp_path, monkeypatch):
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert all(p.startswith(("out/", "in/")) for p in written), written
     assert (tmp_path / "out" / "2f-2fetc-2fpasswd").is_dir()
+
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "Error: empty.txt is empty\n"),
+    ("blank.txt", b"  \n\t\n", "Error: blank.txt contains only whitespace\n"),
+    ("binary.txt", bytes(range(256)) * 4, "Error: binary.txt is not a text file (binary data)\n"),
+    (
+        "report.pdf",
+        b"%PDF-1.4",
+        "Error: cannot read report.pdf: unsupported file type '.pdf' "
+        "(supported: .txt, .md, .markdown, .html, .htm, .docx)\n",
+    ),
+    (
+        "fake.docx",
+        b"this is not a zip",
+        "Error: fake.docx is not a valid .docx file (not a ZIP archive)\n",
+    ),
+    (
+        "huge.txt",
+        b"Mali is in the Sahel. " * 500_000,
+        "Error: huge.txt has too much text (11,000,000 characters; the limit is 1,000,000): "
+        "split it into smaller files\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, data, message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_files_are_refused_cleanly(tmp_path, name, data, message):
+    source = tmp_path / name
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(source), "--lang", "fr", "--out", str(out), "-q"])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+    assert not out.exists()
+
+
+def test_awkward_but_valid_inputs_run(tmp_path):
+    """cp1252 bytes, a BOM, bidi controls and a 5,000-word sentence all make a package."""
+    words = " ".join(["the Kidal region"] * 1700)
+    source = tmp_path / "awkward.txt"
+    source.write_bytes(
+        b"\xef\xbb\xbfTalks in \xe2\x80\xaeKidal\xe2\x80\xac\n\n"
+        + f"Ag Ghaly met leaders from {words} and left.\n".encode()
+    )
+    latin = tmp_path / "latin.txt"
+    text = "Talks resume in Gao\n\nThe caf\u00e9 \u201cTombouctou\u201d in Gao is open, AFP said.\n"
+    latin.write_bytes(text.encode("cp1252"))
+    result = kuma(
+        "run", str(source), str(latin), "--lang", "fr", "--out", str(tmp_path / "o"), "-q", "--json"
+    )
+    assert result.exit_code == 3, result.output
+    doc = json.loads((tmp_path / "o" / "awkward" / "source" / "article.json").read_text())
+    assert doc["title"] == "Talks in Kidal"
+    assert len(doc["blocks"][1]["segments"]) == 1
+    latin_doc = json.loads((tmp_path / "o" / "latin" / "source" / "article.json").read_text())
+    assert "caf\u00e9 \u201cTombouctou\u201d" in latin_doc["blocks"][1]["segments"][0]["text"]

@@ -33,9 +33,10 @@ def test_example_translations_open_in_translate_toolkit(article, lang):
     assert (store.sourcelanguage, store.targetlanguage) == ("en", lang)
     found = {u.getid(): (u.source, u.target) for u in units(store)}
     assert list(found) == [s.id for s in doc.segments()]
-    assert all(source == s.text and target for s, (source, target) in zip(
-        doc.segments(), found.values(), strict=True
-    ))
+    assert all(
+        source == s.text and target
+        for s, (source, target) in zip(doc.segments(), found.values(), strict=True)
+    )
 
 
 def test_translation_made_in_the_tool_is_read_back(article, tmp_path):
