@@ -21,11 +21,11 @@ from pipeline.document import Document
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary, Mention, load_glossary
 from pipeline.langs import get_language, parse_targets
+from pipeline.memory import TranslationMemory
 from pipeline.package import Package, sha256_bytes, slugify
 from pipeline.progress import SILENT, Progress
 from pipeline.publish.render import render_package
-from pipeline.translate import get_translator
-from pipeline.translate.select import choose_translation
+from pipeline.translate.select import EngineSettings, check_engine, choose_translation
 
 EXIT_INCOMPLETE = 3
 """Exit code when some requested languages could not be produced."""
@@ -47,6 +47,12 @@ class RunOptions:
     """Translation engine name, or ``auto``."""
     source_lang: str | None = None
     """Source language code; None = detect."""
+    model: str | None = None
+    """Model alias, registered name or folder for machine engines; None = their default."""
+    beam_size: int = 4
+    """Beam size for machine engines."""
+    memory: bool = True
+    """Use the translation memory (read and write)."""
 
 
 @dataclass
@@ -83,6 +89,9 @@ class LanguageOutcome:
     """What the user can run to produce it."""
     terms: TermAccuracy = field(default_factory=TermAccuracy)
     provenance: dict[str, str] = field(default_factory=dict)
+    """Per segment id, what produced its text."""
+    repairs: dict[str, list[str]] = field(default_factory=dict)
+    """Per segment id, glossary repairs a machine engine made."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -92,6 +101,7 @@ class LanguageOutcome:
             "version": self.version,
             "terms": self.terms.to_dict(),
             "segments": self.provenance,
+            "repairs": self.repairs,
         }
         if not self.produced:
             data.update(reason=self.reason, next=self.next_step)
@@ -148,9 +158,8 @@ def run_articles(
     targets = [lang.code for lang in parse_targets(options.langs)]
     if options.source_lang:
         get_language(options.source_lang)
-    if options.engine != "auto":
-        get_translator(options.engine)  # unknown engine names fail before any work
     glossary = load_glossary(options.glossary_path)
+    check_engine(engine_settings(options, glossary, memory=None), targets)
     slugs: dict[str, Path] = {}
     for path in inputs:
         slug = slugify(path.stem)
@@ -159,10 +168,35 @@ def run_articles(
                 f"{slugs[slug]} and {path} would share the output folder {slug!r}: rename one"
             )
         slugs[slug] = path
-    return [
-        run_article(path, slug, targets, options, glossary, progress)
-        for slug, path in slugs.items()
-    ]
+    memory = TranslationMemory() if options.memory else None
+    try:
+        return [
+            run_article(path, slug, targets, options, glossary, progress, memory)
+            for slug, path in slugs.items()
+        ]
+    finally:
+        if memory is not None:
+            memory.close()
+
+
+def engine_settings(
+    options: RunOptions,
+    glossary: Glossary,
+    memory: TranslationMemory | None,
+    kept: tuple[Path, ...] = (),
+) -> EngineSettings:
+    """The translation settings of a run."""
+    engine_options: dict[str, Any] = {"beam_size": options.beam_size}
+    if options.model:
+        engine_options["model"] = options.model
+    return EngineSettings(
+        engine=options.engine,
+        translations=options.translations,
+        kept=[k for k in kept if k.is_dir()],
+        glossary=glossary,
+        memory=memory,
+        engine_options=engine_options,
+    )
 
 
 def run_article(
@@ -172,6 +206,7 @@ def run_article(
     options: RunOptions,
     glossary: Glossary,
     progress: Progress = SILENT,
+    memory: TranslationMemory | None = None,
 ) -> ArticleResult:
     """Turn one article into ``<out>/<slug>/``."""
     from pipeline.ingest import read_document
@@ -182,14 +217,13 @@ def run_article(
     with timer.stage("ingest"):
         document = read_document(path, glossary=glossary, lang=options.source_lang)
         mentions = glossary.match_document(document)
+    settings = engine_settings(options, glossary, memory, kept=(package.path("review"),))
     translations: dict[str, Document] = {}
     outcomes: list[LanguageOutcome] = []
     for lang in targets:
         progress.step(f"{path.name}: translating into {get_language(lang).name}")
         with timer.stage(f"translate:{lang}"):
-            outcome, translated = translate_language(
-                document, lang, options, glossary, mentions, kept=(package.path("review"),)
-            )
+            outcome, translated = translate_language(document, lang, settings, mentions)
         outcomes.append(outcome)
         if translated is not None:
             translations[lang] = translated
@@ -212,26 +246,13 @@ def run_article(
 
 
 def translate_language(
-    document: Document,
-    lang: str,
-    options: RunOptions,
-    glossary: Glossary,
-    mentions: list[Mention],
-    kept: tuple[Path, ...] = (),
+    document: Document, lang: str, settings: EngineSettings, mentions: list[Mention]
 ) -> tuple[LanguageOutcome, Document | None]:
     """Translate ``document`` into ``lang`` with the first usable engine, and check its terms."""
-    choice = choose_translation(
-        document,
-        lang,
-        engine=options.engine,
-        translations=options.translations,
-        glossary=glossary,
-        kept=[k for k in kept if k.is_dir()],
-    )
+    assert settings.glossary is not None
+    choice = choose_translation(document, lang, settings)
     if choice.translation is None:
-        outcome = LanguageOutcome(
-            lang, produced=False, reason=choice.reason, next_step=next_step(lang, options)
-        )
+        outcome = LanguageOutcome(lang, produced=False, reason=choice.reason, next_step=NEXT_STEP)
         return outcome, None
     translation = choice.translation
     translated = document.with_texts(lang, translation.texts, translation.provenance)
@@ -241,8 +262,9 @@ def translate_language(
         engine=translation.engine,
         model=translation.model,
         version=translation.version,
-        terms=term_accuracy(glossary, mentions, translated),
+        terms=term_accuracy(settings.glossary, mentions, translated),
         provenance=dict(translation.provenance),
+        repairs=dict(translation.repairs),
     )
     return outcome, translated
 
@@ -269,12 +291,11 @@ def term_accuracy(
     return result
 
 
-def next_step(lang: str, options: RunOptions) -> str:
-    """What to run to produce ``lang`` when no translation was available."""
-    return (
-        f"translate review/{lang}.xliff, then run `kuma xliff import FILE --into "
-        f"{options.out_root}/<slug>` (or `kuma run ... --translations FILE`)"
-    )
+NEXT_STEP = (
+    "have the kit translated and run `kuma xliff import FILE --into <this folder>` "
+    "(or `kuma run ... --translations FILE`), or install a translation model "
+    "(`kuma models pull nllb-600m`; `kuma doctor` says what is usable)"
+)
 
 
 def build_manifest(
@@ -323,7 +344,11 @@ def environment() -> dict[str, str]:
 
 
 def import_xliff(
-    package_dir: Path, xliff_path: Path, glossary_path: Path | None, progress: Progress = SILENT
+    package_dir: Path,
+    xliff_path: Path,
+    glossary_path: Path | None,
+    progress: Progress = SILENT,
+    memory: TranslationMemory | None = None,
 ) -> ArticleResult:
     """Bring a translator's XLIFF into an existing package and re-render what depends on it.
 
@@ -352,6 +377,10 @@ def import_xliff(
         if entry.get("status") == "produced" and lang != imported.lang
     }
     progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
+    if memory is not None:
+        segments = source.segment_map()
+        pairs = {segments[sid].text: text for sid, text in imported.texts.items()}
+        memory.store_human(pairs, source.lang, imported.lang)
     total = sum(1 for _ in source.segments())
     if imported.complete:
         translated = source.with_texts(imported.lang, imported.texts, "human")

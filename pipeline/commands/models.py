@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from pipeline.commands.options import json_option, quiet_option
 from pipeline.progress import Progress
+
+if TYPE_CHECKING:
+    from pipeline.models.listing import ModelStatus
 
 
 def format_size(size: int | float) -> str:
@@ -43,7 +46,7 @@ def list_command(as_json: bool) -> None:
     click.echo(format_models(rows))
 
 
-def _disk(row: Any) -> tuple[str, str]:
+def _disk(row: ModelStatus) -> tuple[str, str]:
     if row.on_disk:
         return row.where, format_size(row.size_bytes)
     if row.problem:
@@ -51,7 +54,7 @@ def _disk(row: Any) -> tuple[str, str]:
     return "no", f"~{format_size(row.download_mb * 1e6)}" if row.download_mb else ""
 
 
-def format_models(rows: list[Any]) -> str:
+def format_models(rows: list[ModelStatus]) -> str:
     """The ``kuma models list`` table, then the problems found and where models live."""
     from pipeline.translate.locate import hf_hub_cache, models_dir
 

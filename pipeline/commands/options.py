@@ -43,6 +43,17 @@ def source_lang_option(func: F) -> F:
     )(func)
 
 
+def memory_option(func: F) -> F:
+    """``--memory/--no-memory``: read and feed the translation memory."""
+    return click.option(
+        "--memory/--no-memory",
+        "use_memory",
+        default=True,
+        show_default=True,
+        help="Use the translation memory (KUMA_TM, default in KUMA_HOME).",
+    )(func)
+
+
 def input_argument(func: F) -> F:
     """An input article path that must exist."""
     return click.argument(

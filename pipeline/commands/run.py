@@ -11,6 +11,7 @@ import click
 from pipeline.commands.options import (
     glossary_option,
     json_option,
+    memory_option,
     quiet_option,
     source_lang_option,
 )
@@ -78,6 +79,19 @@ def _summary(result: ArticleResult) -> str:
     envvar="KUMA_ENGINE",
     help="Translation engine (auto, human, ...); see `kuma doctor`.",
 )
+@click.option(
+    "--model",
+    envvar="KUMA_MODEL",
+    help="Model for machine engines: alias (nllb-600m), imported name, or folder.",
+)
+@click.option(
+    "--beam-size",
+    type=click.IntRange(1, 16),
+    default=4,
+    show_default=True,
+    help="Beam size for machine engines.",
+)
+@memory_option
 @source_lang_option
 @glossary_option
 @json_option
@@ -90,6 +104,9 @@ def run(
     out_root: Path,
     translations: tuple[Path, ...],
     engine: str,
+    model: str | None,
+    beam_size: int,
+    use_memory: bool,
     source_lang: str | None,
     glossary_path: Path | None,
     as_json: bool,
@@ -109,6 +126,9 @@ def run(
         glossary_path=glossary_path,
         translations=translations,
         engine=engine,
+        model=model,
+        beam_size=beam_size,
+        memory=use_memory,
         source_lang=source_lang,
     )
     print_results(ctx, run_articles(inputs, options, Progress(silent=quiet)), as_json)

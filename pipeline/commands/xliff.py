@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from pipeline.commands.options import (
     glossary_option,
     input_argument,
     json_option,
+    memory_option,
     quiet_option,
 )
 from pipeline.langs import parse_targets
@@ -65,6 +67,7 @@ def export(input_path: Path, langs: str, out_dir: Path, glossary_path: Path | No
     help="Output folder of the article (OUT/<slug>/ written by `kuma run`).",
 )
 @glossary_option
+@memory_option
 @json_option
 @quiet_option
 @click.pass_context
@@ -73,6 +76,7 @@ def import_(
     xliff_path: Path,
     package_dir: Path,
     glossary_path: Path | None,
+    use_memory: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -84,10 +88,12 @@ def import_(
     command exits with code 3.
     """
     from pipeline.commands.run import print_results
+    from pipeline.memory import TranslationMemory
     from pipeline.progress import Progress
     from pipeline.run import import_xliff
 
-    result = import_xliff(package_dir, xliff_path, glossary_path, Progress(silent=quiet))
+    with TranslationMemory() if use_memory else nullcontext() as memory:
+        result = import_xliff(package_dir, xliff_path, glossary_path, Progress(quiet), memory)
     print_results(ctx, [result], as_json)
 
 

@@ -21,6 +21,9 @@ ENTRY_POINT_GROUP = "kuma.translators"
 
 _BUILTIN: dict[str, str] = {
     "human": "pipeline.translate.human:HumanTranslator",
+    "nllb": "pipeline.translate.engines:NllbTranslator",
+    "marian": "pipeline.translate.engines:MarianTranslator",
+    "ct2": "pipeline.translate.engines:Ct2Translator",
 }
 """Built-in backends, ``name -> "module:factory"``, imported lazily."""
 
@@ -43,6 +46,8 @@ class Translation:
     """Model name or path, empty for human translations."""
     version: str = ""
     """Version of the library or file that produced it."""
+    repairs: dict[str, list[str]] = field(default_factory=dict)
+    """Per segment id, the glossary repairs an engine made (``n-best``, ``variant``...)."""
 
 
 @runtime_checkable

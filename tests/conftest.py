@@ -1,0 +1,85 @@
+"""Fixtures shared by the tests: tiny translation models, isolated model homes, no network."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tiny_models import TinyModels, cached_models
+
+from pipeline.glossary import Glossary, load_glossary
+
+
+@pytest.fixture(scope="session")
+def tiny_models(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> TinyModels:
+    """Tiny NLLB, Marian and CTranslate2 checkpoints, generated once (a few seconds).
+
+    They are kept in pytest's cache folder (``.pytest_cache``, ignored by git) under a
+    fingerprint of their generator, so later sessions reuse them.
+    """
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("kuma-tiny-models") if cache else tmp_path_factory.mktemp("tiny")
+    return cached_models(Path(folder))
+
+
+ENGINE_GLOSSARY = """\
+id,type,en,en_aliases,fr,fr_aliases,ar,ar_aliases,bm,bm_aliases
+iyad-ag-ghaly,person,Iyad Ag Ghaly,Ag Ghaly,Iyad Ag Ghaly,Ag Ghaly,\
+إياد أغ غالي,أغ غالي,Iyad Ag Ghaly,
+islamic-state,organisation,Islamic State,IS | Islamic State group,État islamique,EI,\
+تنظيم الدولة الإسلامية,الدولة الإسلامية,EI,
+gsim,organisation,GSIM,Support Group for Islam and Muslims,GSIM,,جماعة نصرة الإسلام والمسلمين,,GSIM,
+kidal,place,Kidal,,Kidal,,كيدال,,Kidal,
+kidal-region,place,Kidal region,region of Kidal,région de Kidal,,منطقة كيدال,,Kidal mara,
+kremlin,organisation,Kremlin,,Kremlin,,الكرملين,,Kremlin,
+mali,place,Mali,,Mali,,مالي,,Mali,
+sharia,term,Sharia,,charia,,الشريعة,,,
+zorgland,place,Zorgland,,Ꝣorgland,,Ꝣorgland,,Ꝣorgland,
+"""
+"""Terms for the engine tests: overlapping forms (``Kidal``, ``Kidal region``), one without
+a Bambara form (``sharia``), and one whose target form the tiny models cannot write."""
+
+
+@pytest.fixture(scope="session")
+def engine_glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    """``ENGINE_GLOSSARY`` loaded by the real glossary reader."""
+    path = tmp_path_factory.mktemp("glossary") / "engine.csv"
+    path.write_text(ENGINE_GLOSSARY, encoding="utf-8")
+    return load_glossary(path)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own Kuma home and translation memory, never the user's."""
+    home = tmp_path_factory.mktemp("kuma-home")
+    monkeypatch.setenv("KUMA_HOME", str(home))
+    monkeypatch.delenv("KUMA_TM", raising=False)
+    monkeypatch.setenv("HF_HOME", str(home / "hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    return home
+
+
+@pytest.fixture
+def model_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Empty Kuma and Hugging Face caches, so no test sees the models of this machine."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("KUMA_HOME", str(home / "kuma"))
+    monkeypatch.setenv("HF_HOME", str(home / "hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    return home
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any attempt to open a network connection (models are never downloaded)."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    yield
