@@ -454,4 +454,6 @@ def translate_with_memory(
         engine=translator.name,
         model=model,
         version=fresh.version if fresh is not None else "translation memory",
+        repairs=dict(fresh.repairs) if fresh is not None else {},
+        remembered=sum(1 for s in document.segments() if s.text in known),
     )

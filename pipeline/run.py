@@ -92,6 +92,8 @@ class LanguageOutcome:
     """Per segment id, what produced its text."""
     repairs: dict[str, list[str]] = field(default_factory=dict)
     """Per segment id, glossary repairs a machine engine made."""
+    remembered: int = 0
+    """Segments served from the translation memory."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -102,6 +104,7 @@ class LanguageOutcome:
             "terms": self.terms.to_dict(),
             "segments": self.provenance,
             "repairs": self.repairs,
+            "memory": self.remembered,
         }
         if not self.produced:
             data.update(reason=self.reason, next=self.next_step)
@@ -265,6 +268,7 @@ def translate_language(
         terms=term_accuracy(settings.glossary, mentions, translated),
         provenance=dict(translation.provenance),
         repairs=dict(translation.repairs),
+        remembered=translation.remembered,
     )
     return outcome, translated
 

@@ -32,8 +32,10 @@ def _summary(result: ArticleResult) -> str:
             accuracy = f"terms {terms.found}/{terms.expected}" if terms.expected else "no terms"
             flagged = f", {len(terms.missing)} missing" if terms.missing else ""
             unknown = f", {len(terms.unknown)} without a glossary form" if terms.unknown else ""
+            memory = f", {outcome.remembered} from memory" if outcome.remembered else ""
             lines.append(
-                f"  {outcome.lang}: produced by {outcome.engine} ({accuracy}{flagged}{unknown})"
+                f"  {outcome.lang}: produced by {outcome.engine} "
+                f"({accuracy}{flagged}{unknown}{memory})"
             )
         else:
             lines.append(f"  {outcome.lang}: not produced: {outcome.reason}")

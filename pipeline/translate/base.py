@@ -48,6 +48,8 @@ class Translation:
     """Version of the library or file that produced it."""
     repairs: dict[str, list[str]] = field(default_factory=dict)
     """Per segment id, the glossary repairs an engine made (``n-best``, ``variant``...)."""
+    remembered: int = 0
+    """How many segments came from the translation memory instead of the engine."""
 
 
 @runtime_checkable

@@ -27,6 +27,8 @@ class TransformersBackend:
         import transformers
         from transformers import AutoModelForSeq2SeqLM
 
+        # Kuma reports its own progress on stderr; the library's bars would break --quiet.
+        transformers.utils.logging.disable_progress_bar()
         self.tokenizer = ModelTokenizer(ref)
         try:
             model = AutoModelForSeq2SeqLM.from_pretrained(str(ref.path), local_files_only=True)
