@@ -1,9 +1,16 @@
 """Semantic HTML and text publications."""
 
+import base64
+import hashlib
+
+import pytest
+from a11y.samples import LONG_TITLE, bad_input_documents, example_documents, glossary
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from pipeline.document import BlockKind, Document, make_blocks
-from pipeline.publish.html import Alternate, render_html
+from pipeline.publish.html import Alternate, AudioLinks, render_html
 from pipeline.publish.text import render_text
 
 
@@ -34,10 +41,22 @@ def test_structure_and_escaping():
     assert tree.xpath("//ul/li/@id") == ["p5", "p6"]
     assert tree.xpath("//blockquote/p/span/text()") == ["Said it."]
     assert tree.xpath("//p[@id='p3']/span/@id") == ["p3.s1", "p3.s2"]
-    assert tree.xpath("//main/@id") == ["main"] and tree.xpath("//a[@class='skip']/@href") == [
-        "#main"
-    ]
-    assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']")
+    assert tree.xpath("//p[@id='p3']/span/q/text()") == ["quoted"]
+    assert tree.xpath("//main/@id") == ["main"]
+    assert tree.xpath("//a[@class='skip']/@href") == ["#main"]
+    assert tree.xpath("//main/article/@aria-labelledby") == ["p1"]
+    assert not tree.xpath("//script") and not tree.xpath("//*[@style]")
+
+
+def test_content_security_policy_allows_only_the_page_style():
+    page = render_html(sample())
+    tree = lxml_html.fromstring(page)
+    policy = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    style = tree.xpath("//style/text()")[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert policy.startswith("default-src 'none'; ")
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert "script-src" not in policy and "unsafe" not in policy
 
 
 def test_arabic_is_rtl_with_alternates():
@@ -48,8 +67,101 @@ def test_arabic_is_rtl_with_alternates():
     assert tree.get("lang") == "ar" and tree.get("dir") == "rtl"
     links = tree.xpath("//nav//a")
     assert [(a.get("hreflang"), a.get("href")) for a in links] == [("en", "../source/article.html")]
-    assert links[0].get("dir") == "ltr"
+    assert links[0].get("dir") == "ltr" and links[0].get("lang") == "en"
+    assert tree.xpath("//link[@rel='alternate']/@hreflang") == ["en"]
     assert tree.xpath("//a[@class='skip']/text()") == ["انتقل إلى المقال"]
+    assert tree.xpath("//nav/@aria-labelledby") == ["languages-label"]
+
+
+def test_easy_page_links_to_easy_versions_and_to_the_full_article():
+    alternates = [
+        Alternate("fr", "../fr/article.html"),
+        Alternate("ar", "../ar/article.html"),
+        Alternate("fr", "../fr/easy.html", easy=True),
+        Alternate("ar", "../ar/easy.html", easy=True),
+    ]
+    doc = example_documents()["fr"]
+    easy = lxml_html.fromstring(render_html(doc, alternates, easy=True))
+    assert easy.xpath("//nav//a/@href") == ["../ar/easy.html"]
+    assert easy.xpath("//header/p/a/@href") == ["../fr/article.html"]
+    assert easy.xpath("//header/p/a/text()") == ["Article complet"]
+    assert easy.xpath("//body/@class") == ["easy"]
+    assert easy.xpath("//p[@class='badge']/text()") == ["Facile à lire"]
+    assert easy.findtext(".//title").endswith("(Facile à lire)")
+    full = lxml_html.fromstring(render_html(doc, alternates))
+    assert full.xpath("//nav//a/@href") == ["../ar/article.html"]
+    assert full.xpath("//header/p/a/@href") == ["../fr/easy.html"]
+
+
+def test_missing_bambara_wording_is_french_and_marked_so():
+    doc = example_documents()["bm"]
+    tree = lxml_html.fromstring(render_html(doc, [Alternate("bm", "easy.html", easy=True)]))
+    link = tree.xpath("//header/p/a/span")[0]
+    assert (link.get("lang"), link.text) == ("fr", "Version facile à lire")
+    assert tree.xpath("//a[@class='skip']/text()") == ["Taa barokun na"]
+
+
+def test_audio_player_captions_and_transcript_in_spoken_order():
+    doc = sample()
+    audio = AudioLinks(
+        "article.mp3",
+        "article.vtt",
+        {"opening": (0.0, 1.0), "p3.s1": (5.0, 6.0), "p1.s1": (1.5, 4.25), "gone": (9.0, 10.0)},
+        opening="This is a translation.",
+    )
+    tree = lxml_html.fromstring(render_html(doc, glossary=glossary(), audio=audio))
+    assert tree.xpath("//audio/source/@src") == ["article.mp3"]
+    track = tree.xpath("//track")[0]  # libxml2 does not know <track> belongs in <audio>
+    assert (track.get("kind"), track.get("src"), track.get("srclang")) == (
+        "captions",
+        "article.vtt",
+        "en",
+    )
+    lines = tree.xpath("//details/ol[@class='transcript']/li")
+    assert [li.xpath("a/@href")[0] for li in lines] == [
+        "article.mp3#t=0.000",
+        "article.mp3#t=1.500",
+        "article.mp3#t=5.000",
+    ]
+    assert [li.xpath("a/time/@datetime")[0] for li in lines] == ["PT0.000S", "PT1.500S", "PT5.000S"]
+    assert lines[0].text_content().endswith("This is a translation.")
+    assert "<script>" in lines[1].text_content()
+
+
+def test_no_transcript_when_not_asked():
+    tree = lxml_html.fromstring(render_html(sample(), audio=AudioLinks("a.mp3"), transcript=False))
+    assert tree.xpath("//audio") and not tree.xpath("//details") and not tree.xpath("//track")
+
+
+def test_inline_passages_and_acronyms_of_the_example():
+    ar = lxml_html.fromstring(
+        render_html(bad_input_documents()["arabic-mixed"], glossary=glossary())
+    )
+    spans = ar.xpath("//main//span[@lang]")
+    assert [(s.text_content(), s.get("lang"), s.get("dir")) for s in spans] == [
+        ("Iyad Ag Ghaly", "en", "ltr"),
+        ("GSIM", "en", "ltr"),
+        ("AFP", "en", "ltr"),
+        ("Kidal", "en", "ltr"),
+        ("Ménaka", "en", "ltr"),  # an English alias in the glossary
+        ("Wagner", "en", "ltr"),
+    ]
+    en = lxml_html.fromstring(render_html(example_documents()["en"], glossary=glossary()))
+    assert en.xpath("//p[@id='p4']//abbr/text()") == ["GSIM", "IS"]
+    assert en.xpath("//p[@id='p9']//q")  # the quotation inside the sentence
+
+
+def test_long_title_is_kept_whole():
+    tree = lxml_html.fromstring(render_html(bad_input_documents()["long-title"]))
+    assert len(LONG_TITLE) == 500
+    assert tree.findtext(".//title") == " ".join(LONG_TITLE.split())
+    assert tree.xpath("string(//h1)") == LONG_TITLE
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "bm"])
+def test_same_input_same_page(lang):
+    doc = example_documents()[lang]
+    assert render_html(doc, glossary=glossary()) == render_html(doc, glossary=glossary())
 
 
 def test_text_rendering():
@@ -57,3 +169,19 @@ def test_text_rendering():
     assert text.startswith("Mali <script>alert(1)</script> talks\n\nFILE - An image.\n\n")
     assert 'First & second. Third "quoted".\n\nSeparate forces\n\n- One\n\n- Two\n' in text
     assert text.endswith("Said it.\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+        str.strip
+    ),
+    st.sampled_from(["en", "ar"]),
+)
+def test_any_text_is_shown_as_text(text, lang):
+    doc = Document(text, lang, make_blocks([(BlockKind.TITLE, [text])]))
+    tree = lxml_html.fromstring(render_html(doc, glossary=glossary()))
+    assert tree.findtext(".//title") == " ".join(text.split())
+    assert not tree.xpath(
+        "//main//*[not(self::article or self::h1 or self::span or self::q or self::abbr)]"
+    )

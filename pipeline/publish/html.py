@@ -1,84 +1,174 @@
-"""Semantic HTML rendering of a Document, with correct ``lang`` and ``dir``.
+"""The accessible HTML page of an article (or of its easy-to-read version).
 
-Every segment is a ``<span>`` whose id is the segment id, so captions, media
-overlays and review reports can point at one sentence.  All text is escaped by
-Jinja2's autoescaping; nothing from the input is ever emitted as markup.
+One standalone file with no script: ``lang`` and ``dir`` on the page and on every
+passage in another script, a skip link, landmarks, one ``<h1>`` and ``<h2>``
+subheadings, the caption as a figure caption, quotations as ``<blockquote>`` and
+``<q>``, glossary acronyms as ``<abbr>``, the audio with its captions and a
+transcript, and links to the other language versions with ``hreflang``.  Every
+segment is a ``<span>`` whose id is the segment id.  The only style is the inline
+stylesheet, allowed by its hash in the content security policy; all text is
+escaped by Jinja2's autoescaping.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+import base64
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import Block, BlockKind, Document
+from markupsafe import Markup
+
+from pipeline.document import Document
+from pipeline.glossary import Glossary
 from pipeline.langs import get_language
+from pipeline.publish.markup import sentence_markup
+from pipeline.publish.templating import render_template, template_file
+from pipeline.publish.view import ArticleView, article_view, ui_markup
+
+UI_KEYS = (
+    "skip",
+    "languages",
+    "listen",
+    "download",
+    "captions",
+    "transcript",
+    "easy_badge",
+    "easy_link",
+    "full_link",
+)
+OPENING = "opening"
+"""Timing key of a spoken opening line (as the speech stage names it)."""
 
 
 @dataclass(frozen=True)
 class Alternate:
-    """A link to the same article in another language."""
+    """A link to another version of the same article."""
 
     lang: str
     """Language code of the other version."""
     href: str
     """Relative link to it."""
+    easy: bool = False
+    """True when it is an easy-to-read version."""
 
 
-_UI: dict[str, dict[str, str]] = {
-    "en": {"skip": "Skip to the article", "languages": "Other languages"},
-    "fr": {"skip": "Aller à l'article", "languages": "Autres langues"},
-    "ar": {"skip": "انتقل إلى المقال", "languages": "لغات أخرى"},
-    "bm": {"skip": "Taa barokun na", "languages": "Kan wɛrɛw"},
-    "dyu": {"skip": "Taa barokun na", "languages": "Kan wɛrɛw"},
-}
-"""Interface words of the page, per language (short, plain)."""
+@dataclass(frozen=True)
+class AudioLinks:
+    """The audio of the page's text, beside the page."""
+
+    mp3: str
+    """Relative link to the MP3."""
+    captions: str | None = None
+    """Relative link to the WebVTT captions, if any."""
+    timings: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    """Segment id (and ``opening``) -> (start, end) in seconds: times in the transcript."""
+    opening: str | None = None
+    """The spoken opening line (not in the article), shown first in the transcript."""
 
 
-@cache
-def _environment() -> Any:
-    import jinja2
+@dataclass(frozen=True)
+class TranscriptLine:
+    """One line of the transcript."""
 
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline.publish", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+    html: Markup
+    """The words, marked up."""
+    start: float | None
+    """Where they start in the audio, in seconds, if known."""
+
+    @property
+    def start_s(self) -> str:
+        """The start as a media-fragment time (``12.345``)."""
+        return f"{self.start or 0:.3f}"
+
+    @property
+    def clock(self) -> str:
+        """The start as shown (``1:02``)."""
+        minutes, seconds = divmod(int(self.start or 0), 60)
+        return f"{minutes}:{seconds:02d}"
+
+    @property
+    def datetime(self) -> str:
+        """The start as an HTML duration (``PT62.345S``)."""
+        return f"PT{self.start or 0:.3f}S"
+
+
+def render_html(
+    doc: Document,
+    alternates: list[Alternate] | None = None,
+    *,
+    glossary: Glossary | None = None,
+    audio: AudioLinks | None = None,
+    transcript: bool = True,
+    easy: bool = False,
+) -> str:
+    """The article as a standalone HTML5 page.
+
+    ``alternates`` may list every version of the article: the page links to the other
+    languages of its own kind (full or easy) and to its own language's other kind.
+    ``glossary`` marks acronyms and names the language of Latin passages in Arabic;
+    ``audio`` adds the player, its captions and (with ``transcript``) the transcript.
+    """
+    view = article_view(doc, glossary)
+    lang = doc.lang
+    css = template_file("page.css")
+    context: dict[str, Any] = {
+        "view": view,
+        "page_title": _page_title(view, easy),
+        "easy": easy,
+        "ui": {key: ui_markup(key, lang, glossary) for key in UI_KEYS},
+        "languages": _languages(alternates or [], lang, easy),
+        "counterpart": _counterpart(alternates or [], lang, easy),
+        "audio": audio,
+        "transcript": _transcript(doc, audio, glossary) if audio and transcript else [],
+        "css": Markup(css),
+        "csp": content_security_policy(css),
+    }
+    return render_template("article.html.j2", context)
+
+
+def content_security_policy(css: str) -> str:
+    """No script, no plug-in, no remote anything: styles by hash, media from beside the page."""
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'self'; media-src 'self'; "
+        "base-uri 'none'; form-action 'none'"
     )
 
 
-def _group(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
-    """Group consecutive list items so they render as one ``<ul>``."""
-    groups: list[tuple[str, list[Block]]] = []
-    for block in blocks:
-        kind = block.kind.value
-        if block.kind is BlockKind.LIST_ITEM and groups and groups[-1][0] == kind:
-            groups[-1][1].append(block)
-        else:
-            groups.append((kind, [block]))
-    return groups
+def _page_title(view: ArticleView, easy: bool) -> str:
+    if not easy:
+        return view.title
+    badge = ui_markup("easy_badge", view.lang.code).striptags()
+    return f"{view.title} ({badge})"
 
 
-def render_html(doc: Document, alternates: list[Alternate] | None = None) -> str:
-    """The article as a standalone HTML5 page."""
-    lang = get_language(doc.lang)
-    others = [
+def _languages(alternates: list[Alternate], lang: str, easy: bool) -> list[dict[str, Any]]:
+    return [
         {"lang": get_language(a.lang), "href": a.href}
-        for a in (alternates or [])
-        if a.lang != doc.lang
+        for a in alternates
+        if a.lang != lang and a.easy == easy
     ]
-    title = next((b for b in doc.blocks if b.kind is BlockKind.TITLE), None)
-    body = [b for b in doc.blocks if b is not title]
-    return str(
-        _environment()
-        .get_template("article.html.j2")
-        .render(
-            doc=doc,
-            lang=lang,
-            ui=_UI.get(lang.code, _UI["en"]),
-            title=title,
-            groups=_group(body),
-            alternates=others,
-        )
-    )
+
+
+def _counterpart(alternates: list[Alternate], lang: str, easy: bool) -> str | None:
+    return next((a.href for a in alternates if a.lang == lang and a.easy != easy), None)
+
+
+def _transcript(
+    doc: Document, audio: AudioLinks, glossary: Glossary | None
+) -> list[TranscriptLine]:
+    """Every spoken line in the order spoken; in reading order when there are no times."""
+    texts = {s.id: s.text for s in doc.segments()}
+    if audio.opening:
+        texts = {OPENING: audio.opening, **texts}
+    timed = sorted((times[0], key) for key, times in audio.timings.items() if key in texts)
+    if timed:
+        keys: list[tuple[float | None, str]] = [(start, key) for start, key in timed]
+    else:
+        keys = [(None, key) for key in texts]
+    return [
+        TranscriptLine(sentence_markup(texts[key], doc.lang, glossary), start)
+        for start, key in keys
+    ]
