@@ -10,7 +10,7 @@ STAMP := $(VENV)/.kuma-installed
 # The CPU build of torch, pinned: a plain `torch` requirement pulls a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test lint clean-output
+.PHONY: demo test lint system-deps clean-output
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +23,12 @@ demo: $(STAMP)
 	$(BIN)/kuma run examples/mali-article.txt --lang fr,ar,bm \
 		--translations examples/translations --out output
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# Debian packages the accessibility tests use (chromium, epubcheck, fonts); needs root.
+system-deps:
+	bash scripts/install-system-deps.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

@@ -1,1 +1,1 @@
-"""Publications rendered from a Document: plain text, HTML (and later EPUB, scripts)."""
+"""Publications of a Document: plain text, accessible HTML, EPUB 3 with media overlays."""

@@ -25,6 +25,7 @@ from pipeline.glossary import Glossary
 from pipeline.langs import get_language
 from pipeline.publish.markup import sentence_markup
 from pipeline.publish.templating import render_template, template_file
+from pipeline.publish.ui import wording
 from pipeline.publish.view import ArticleView, article_view, ui_markup
 
 UI_KEYS = (
@@ -140,8 +141,7 @@ def content_security_policy(css: str) -> str:
 def _page_title(view: ArticleView, easy: bool) -> str:
     if not easy:
         return view.title
-    badge = ui_markup("easy_badge", view.lang.code).striptags()
-    return f"{view.title} ({badge})"
+    return f"{view.title} ({wording('easy_badge', view.lang.code).text})"
 
 
 def _languages(alternates: list[Alternate], lang: str, easy: bool) -> list[dict[str, Any]]:
