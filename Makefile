@@ -27,8 +27,11 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 # Debian packages the accessibility tests use (chromium, epubcheck, fonts); needs root.
+# Without them those tests skip on a developer's machine (and fail in CI, where
+# .ci/run installs them first).
 system-deps:
-	bash scripts/install-system-deps.sh
+	@bash scripts/install-system-deps.sh || \
+		echo "make: system packages not installed; browser and EPUB checks will skip" >&2
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
