@@ -1,0 +1,78 @@
+"""Easy-to-read versions of a document, in its own language, and how readable they are.
+
+::
+
+    easy = simplify_document(doc, glossary)      # EasyDocument: key points + easy blocks
+    easy.readability, easy.original               # Readability figures (words/sentence, formula)
+    easy.unmet_targets()                           # [] when the easy-to-read targets are met
+    check_facts(doc, easy, glossary)               # [] when no number or name was lost
+    easy.to_document()                             # a Document for publishing and speech
+
+The rewriting is rule-based and deterministic (see ``rules_en``, ``rules_fr``,
+``rules_ar``, ``rules_bm``); explanations of names come from the glossary
+(``explain``), key points from the lead paragraphs (``keypoints``).
+"""
+
+from __future__ import annotations
+
+from pipeline.document import Block, BlockKind, Document
+from pipeline.errors import InputError
+from pipeline.glossary import Glossary
+from pipeline.simplify.engine import simplify_text
+from pipeline.simplify.explain import HEADINGS, add_explanations
+from pipeline.simplify.facts import MissingFact, check_facts
+from pipeline.simplify.keypoints import key_points
+from pipeline.simplify.languages import rules_for
+from pipeline.simplify.model import EasyBlock, EasyDocument, EasySentence, Role, sentence_id
+from pipeline.simplify.readability import Readability, measure
+from pipeline.simplify.rules import Context
+from pipeline.simplify.text import count_words
+
+__all__ = [
+    "EasyBlock",
+    "EasyDocument",
+    "EasySentence",
+    "MissingFact",
+    "Readability",
+    "Role",
+    "check_facts",
+    "measure",
+    "simplify_document",
+]
+
+
+def simplify_document(doc: Document, glossary: Glossary) -> EasyDocument:
+    """The easy-to-read version of ``doc`` in ``doc.lang``.
+
+    Raises InputError when the document has no words to simplify.
+    """
+    if not any(count_words(s.text) for s in doc.segments()):
+        name = doc.source_name or "the document"
+        raise InputError(f"{name} has no text to simplify (no words in any paragraph)")
+    context = Context(rules_for(doc.lang), glossary)
+    blocks = [_easy_block(block, context) for block in doc.blocks]
+    blocks = add_explanations(blocks, context, lambda text: simplify_text(text, context))
+    points = key_points(blocks, context)
+    title_block = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
+    title = " ".join(s.text for s in title_block.sentences) if title_block else doc.title
+    texts = [s.text for s in points] + [s.text for b in blocks for s in b.sentences]
+    return EasyDocument(
+        title=title,
+        lang=doc.lang,
+        key_points=points,
+        blocks=blocks,
+        readability=measure(texts, doc.lang),
+        original=measure((s.text for s in doc.segments()), doc.lang),
+        source_name=doc.source_name,
+    )
+
+
+def _easy_block(block: Block, context: Context) -> EasyBlock:
+    """A block in easy sentences; titles and headings keep their wording."""
+    rewrite = block.kind not in HEADINGS
+    sentences = [
+        EasySentence(sentence_id(segment.id, Role.TEXT, n), text, Role.TEXT)
+        for segment in block.segments
+        for n, text in enumerate(simplify_text(segment.text, context, rewrite), start=1)
+    ]
+    return EasyBlock(block.id, block.kind, sentences)
