@@ -13,7 +13,17 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.commands import doctor, glossary, ingest, models, run, simplify, tm, xliff
+from pipeline.commands import (
+    doctor,
+    glossary,
+    ingest,
+    models,
+    run,
+    simplify,
+    speak,
+    tm,
+    xliff,
+)
 from pipeline.errors import KumaError
 
 
@@ -44,6 +54,6 @@ def cli() -> None:
     """
 
 
-for module in (run, ingest, glossary, simplify, xliff, models, tm, doctor):
+for module in (run, ingest, glossary, simplify, speak, xliff, models, tm, doctor):
     for command in module.COMMANDS:
         cli.add_command(command)

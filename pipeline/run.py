@@ -24,7 +24,7 @@ from pipeline.langs import get_language, parse_targets
 from pipeline.memory import TranslationMemory
 from pipeline.package import Package, sha256_bytes, slugify
 from pipeline.progress import SILENT, Progress
-from pipeline.publish.render import render_package
+from pipeline.publish.render import Edition, PublishOptions, render_package
 from pipeline.translate.select import EngineSettings, check_engine, choose_translation
 
 EXIT_INCOMPLETE = 3
@@ -53,6 +53,26 @@ class RunOptions:
     """Beam size for machine engines."""
     memory: bool = True
     """Use the translation memory (read and write)."""
+    voice: str = "auto"
+    """Voice name (``auto``, ``espeak``, ``gtts``, ``mms``) or ``none`` for no audio."""
+    loudness: str = "broadcast"
+    """Loudness target: ``broadcast`` (-23 LUFS), ``podcast`` (-16) or a number of LUFS."""
+    opening: bool = False
+    """Begin each recording with a line saying how the text was made."""
+    wav: bool = False
+    """Also write a WAV beside each MP3."""
+    easy: bool = True
+    """Make easy-to-read versions."""
+
+    def publication(self) -> dict[str, Any]:
+        """The publication settings, as the manifest keeps them for later re-rendering."""
+        return {
+            "voice": self.voice,
+            "loudness": self.loudness,
+            "opening": self.opening,
+            "wav": self.wav,
+            "easy": self.easy,
+        }
 
 
 @dataclass
@@ -123,6 +143,8 @@ class ArticleResult:
     languages: list[LanguageOutcome]
     written: list[str]
     unchanged: list[str]
+    editions: dict[str, Edition] = field(default_factory=dict)
+    """Per language code (the source's included): audio and easy-to-read figures."""
 
     @property
     def complete(self) -> bool:
@@ -134,6 +156,7 @@ class ArticleResult:
             "output": str(self.package_dir),
             "source": {"lang": self.source_lang, "title": self.title, "segments": self.segments},
             "languages": {o.lang: o.to_dict() for o in self.languages},
+            "publications": {lang: e.to_dict() for lang, e in self.editions.items()},
             "written": self.written,
             "unchanged": self.unchanged,
         }
@@ -163,6 +186,7 @@ def run_articles(
         get_language(options.source_lang)
     glossary = load_glossary(options.glossary_path)
     check_engine(engine_settings(options, glossary, memory=None), targets)
+    publish = publish_options(options.publication(), targets)
     slugs: dict[str, Path] = {}
     for path in inputs:
         slug = slugify(path.stem)
@@ -174,7 +198,7 @@ def run_articles(
     memory = TranslationMemory() if options.memory else None
     try:
         return [
-            run_article(path, slug, targets, options, glossary, progress, memory)
+            run_article(path, slug, targets, options, glossary, progress, memory, publish)
             for slug, path in slugs.items()
         ]
     finally:
@@ -210,6 +234,7 @@ def run_article(
     glossary: Glossary,
     progress: Progress = SILENT,
     memory: TranslationMemory | None = None,
+    publish: PublishOptions | None = None,
 ) -> ArticleResult:
     """Turn one article into ``<out>/<slug>/``."""
     from pipeline.ingest import read_document
@@ -232,8 +257,19 @@ def run_article(
             translations[lang] = translated
     progress.step(f"{path.name}: writing {package.root}")
     with timer.stage("publish"):
-        render_package(package, document, translations, targets, glossary, mentions)
+        editions = render_package(
+            package,
+            document,
+            translations,
+            targets,
+            glossary,
+            mentions,
+            options=publish or publish_options(options.publication(), targets),
+            progress=progress,
+        )
         manifest = build_manifest(path, document, glossary, outcomes, package, timer)
+        manifest["settings"] = options.publication()
+        add_editions(manifest, editions)
         package.write_manifest(manifest)
     unchanged = sorted(set(package.files) - set(package.changed))
     return ArticleResult(
@@ -245,7 +281,33 @@ def run_article(
         languages=outcomes,
         written=sorted(set(package.changed)),
         unchanged=unchanged,
+        editions=editions,
     )
+
+
+def publish_options(settings: dict[str, Any], targets: Sequence[str] = ()) -> PublishOptions:
+    """Publication options from the settings a manifest keeps; bad values fail here, early."""
+    from pipeline.speech.master import MasterSettings, parse_loudness
+    from pipeline.speech.outputs import SpeechOptions
+    from pipeline.speech.select import choose_voice
+
+    voice = str(settings.get("voice", "auto"))
+    for lang in targets:
+        choose_voice(voice, lang)  # unknown voices and voices that cannot speak it fail now
+    master = MasterSettings(
+        loudness=parse_loudness(settings.get("loudness", "broadcast")),
+        wav=bool(settings.get("wav", False)),
+    )
+    speech = SpeechOptions(voice=voice, master=master, opening=bool(settings.get("opening")))
+    return PublishOptions(speech=speech, easy=bool(settings.get("easy", True)))
+
+
+def add_editions(manifest: dict[str, Any], editions: dict[str, Edition]) -> None:
+    """Record each language's audio and easy-to-read figures in the manifest."""
+    source_lang = manifest["source"]["lang"]
+    for lang, edition in editions.items():
+        entry = manifest["source"] if lang == source_lang else manifest["languages"][lang]
+        entry.update(edition.to_dict())
 
 
 def translate_language(
@@ -347,6 +409,86 @@ def environment() -> dict[str, str]:
     return versions
 
 
+def load_package(package: Package) -> tuple[Document, dict[str, Document], dict[str, Any]]:
+    """The source, the produced translations and the manifest of an existing package."""
+    source_file = package.path("source/article.json")
+    if not source_file.is_file():
+        raise InputError(
+            f"{package.root} is not a Kuma output folder (no source/article.json): "
+            "run `kuma run` first"
+        )
+    source = Document.from_json(source_file.read_text(encoding="utf-8"))
+    manifest = package.read_manifest()
+    translations = {
+        lang: Document.from_json(package.path(f"{lang}/article.json").read_text("utf-8"))
+        for lang, entry in manifest.get("languages", {}).items()
+        if entry.get("status") == "produced"
+    }
+    return source, translations, manifest
+
+
+def republish(
+    package: Package,
+    source: Document,
+    translations: dict[str, Document],
+    manifest: dict[str, Any],
+    glossary: Glossary,
+    progress: Progress = SILENT,
+    drafts: dict[str, dict[str, str]] | None = None,
+) -> dict[str, Edition]:
+    """Render every publication of an existing package again and update its manifest."""
+    targets = list(manifest.get("languages", {}))
+    options = publish_options(manifest.get("settings", {}))
+    mentions = glossary.match_document(source)
+    timer = Timer()
+    with timer.stage("publish"):
+        editions = render_package(
+            package,
+            source,
+            translations,
+            targets,
+            glossary,
+            mentions,
+            drafts=drafts,
+            options=options,
+            progress=progress,
+        )
+    manifest.update(
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        files=dict(sorted({**manifest.get("files", {}), **package.files}.items())),
+        timings=timer.timings,
+    )
+    manifest["glossary"] = {
+        "path": str(glossary.path) if glossary.path else "",
+        "sha256": glossary.version,
+        "terms": len(glossary.terms),
+    }
+    add_editions(manifest, editions)
+    package.write_manifest(manifest)
+    return editions
+
+
+def publish_package(
+    package_dir: Path, glossary_path: Path | None, progress: Progress = SILENT
+) -> ArticleResult:
+    """``kuma publish``: re-render the publications of a package from what is there."""
+    package = Package(package_dir)
+    source, translations, manifest = load_package(package)
+    glossary = load_glossary(glossary_path)
+    editions = republish(package, source, translations, manifest, glossary, progress)
+    outcomes = [
+        LanguageOutcome(
+            lang,
+            produced=lang in translations,
+            engine=entry.get("engine", ""),
+            reason=entry.get("reason", ""),
+            next_step=entry.get("next", ""),
+        )
+        for lang, entry in manifest.get("languages", {}).items()
+    ]
+    return _result(package, package_dir, source, outcomes, editions)
+
+
 def import_xliff(
     package_dir: Path,
     xliff_path: Path,
@@ -362,30 +504,17 @@ def import_xliff(
     from pipeline.review.xliff import read_translations
 
     package = Package(package_dir)
-    source_file = package.path("source/article.json")
-    if not source_file.is_file():
-        raise InputError(
-            f"{package_dir} is not a Kuma output folder (no source/article.json): "
-            "run `kuma run` first"
-        )
-    source = Document.from_json(source_file.read_text(encoding="utf-8"))
-    imported = read_translations(xliff_path.read_bytes(), source, origin=xliff_path.name)
+    source, translations, manifest = load_package(package)
+    data = xliff_path.read_bytes()
+    imported = read_translations(data, source, origin=xliff_path.name)
     glossary = load_glossary(glossary_path)
-    mentions = glossary.match_document(source)
-    manifest = package.read_manifest()
-    recorded = manifest.get("languages", {})
-    targets = [*recorded, *([imported.lang] if imported.lang not in recorded else [])]
-    translations = {
-        lang: Document.from_json(package.path(f"{lang}/article.json").read_text("utf-8"))
-        for lang, entry in recorded.items()
-        if entry.get("status") == "produced" and lang != imported.lang
-    }
     progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
     if memory is not None:
         segments = source.segment_map()
         pairs = {segments[sid].text: text for sid, text in imported.texts.items()}
         memory.store_human(pairs, source.lang, imported.lang)
     total = sum(1 for _ in source.segments())
+    translations.pop(imported.lang, None)
     if imported.complete:
         translated = source.with_texts(imported.lang, imported.texts, "human")
         translations[imported.lang] = translated
@@ -394,8 +523,8 @@ def import_xliff(
             produced=True,
             engine="human",
             model=xliff_path.name,
-            version=sha256_bytes(xliff_path.read_bytes())[:12],
-            terms=term_accuracy(glossary, mentions, translated),
+            version=sha256_bytes(data)[:12],
+            terms=term_accuracy(glossary, glossary.match_document(source), translated),
             provenance={s.id: "human" for s in translated.segments()},
         )
     else:
@@ -405,33 +534,34 @@ def import_xliff(
             reason=f"{xliff_path.name} has {len(imported.texts)} of {total} segments translated",
             next_step=f"finish review/{imported.lang}.xliff and import it again",
         )
-    timer = Timer()
-    with timer.stage("publish"):
-        render_package(
-            package,
-            source,
-            translations,
-            targets,
-            glossary,
-            mentions,
-            drafts={imported.lang: imported.texts},
-        )
-    outcomes = {lang: entry for lang, entry in recorded.items()}
-    outcomes[imported.lang] = outcome.to_dict()
-    manifest.update(
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
-        languages=outcomes,
-        files=dict(sorted({**manifest.get("files", {}), **package.files}.items())),
-        timings=timer.timings,
+    manifest.setdefault("languages", {})[imported.lang] = outcome.to_dict()
+    editions = republish(
+        package,
+        source,
+        translations,
+        manifest,
+        glossary,
+        progress,
+        drafts={imported.lang: imported.texts},
     )
-    package.write_manifest(manifest)
+    return _result(package, xliff_path, source, [outcome], editions)
+
+
+def _result(
+    package: Package,
+    input_path: Path,
+    source: Document,
+    outcomes: list[LanguageOutcome],
+    editions: dict[str, Edition],
+) -> ArticleResult:
     return ArticleResult(
-        input=xliff_path,
+        input=input_path,
         package_dir=package.root,
         source_lang=source.lang,
         title=source.title,
-        segments=total,
-        languages=[outcome],
+        segments=sum(1 for _ in source.segments()),
+        languages=outcomes,
         written=sorted(set(package.changed)),
         unchanged=sorted(set(package.files) - set(package.changed)),
+        editions=editions,
     )

@@ -1,7 +1,10 @@
 """`kuma run` end to end on the example article, with and without human translations."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,11 +109,15 @@ def test_manifest_records_inputs_glossary_engines_files(produced):
 
 
 def test_second_identical_run_rewrites_nothing(tmp_path):
-    args = [
+    """Two runs of the command, as a user makes them (espeak-ng's state is per process)."""
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
         "run",
         str(ARTICLE),
         "--lang",
-        "fr,ar",
+        "fr",
         "--translations",
         str(TRANSLATIONS),
         "--out",
@@ -118,17 +125,18 @@ def test_second_identical_run_rewrites_nothing(tmp_path):
         "--json",
         "-q",
     ]
-    assert kuma(*args).exit_code == 0
-    before = snapshot(tmp_path)
-    result = kuma(*args)
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)[0]["written"] == []
-    assert snapshot(tmp_path) == before
-    assert result.stderr == ""
+    env = {**os.environ, "KUMA_HOME": str(tmp_path / "home")}
+    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
+    before = snapshot(tmp_path / "mali-article")
+    again = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)[0]["written"] == []
+    assert snapshot(tmp_path / "mali-article") == before
+    assert again.stderr == ""
 
 
 def test_without_translations_kits_and_exit_3(tmp_path):
-    result = kuma("run", str(ARTICLE), "--lang", "fr,bm", "--out", str(tmp_path))
+    result = kuma("run", "--voice", "none", str(ARTICLE), "--lang", "fr,bm", "--out", str(tmp_path))
     assert result.exit_code == 3, result.output
     package = tmp_path / "mali-article"
     assert (package / "source" / "article.html").is_file()
@@ -143,7 +151,12 @@ def test_without_translations_kits_and_exit_3(tmp_path):
 
 
 def test_import_then_rerun_keeps_the_human_translation(tmp_path):
-    assert kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q").exit_code == 3
+    assert (
+        kuma(
+            "run", "--voice", "none", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q"
+        ).exit_code
+        == 3
+    )
     package = tmp_path / "mali-article"
     result = kuma("xliff", "import", str(TRANSLATIONS / "fr.xliff"), "--into", str(package))
     assert result.exit_code == 0, result.output
@@ -152,12 +165,23 @@ def test_import_then_rerun_keeps_the_human_translation(tmp_path):
     assert manifest["languages"]["fr"]["status"] == "produced"
     assert "fr/article.txt" in manifest["files"]
     # the imported translation is kept: a plain re-run produces French again
-    result = kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "--json", "-q")
+    result = kuma(
+        "run",
+        "--voice",
+        "none",
+        str(ARTICLE),
+        "--lang",
+        "fr",
+        "--out",
+        str(tmp_path),
+        "--json",
+        "-q",
+    )
     assert result.exit_code == 0, result.output
 
 
 def test_import_of_foreign_xliff_changes_nothing(tmp_path):
-    kuma("run", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q")
+    kuma("run", "--voice", "none", str(ARTICLE), "--lang", "fr", "--out", str(tmp_path), "-q")
     package = tmp_path / "mali-article"
     other = tmp_path / "other.txt"
     other.write_text("A short story.\n\nIt has nothing to do with Mali at all, said AFP.\n")
@@ -207,7 +231,9 @@ def test_nothing_is_written_outside_out(tmp_path, monkeypatch):
     evil = tmp_path / "in" / "..%2F..%2Fetc%2Fpasswd.txt"
     evil.parent.mkdir()
     evil.write_text("../../etc/passwd\n\nMali is in the Sahel, AFP said.\n")
-    result = CliRunner().invoke(cli, ["run", str(evil), "--lang", "fr", "--out", "out", "-q"])
+    result = CliRunner().invoke(
+        cli, ["run", "--voice", "none", str(evil), "--lang", "fr", "--out", "out", "-q"]
+    )
     assert result.exit_code == 3, result.output
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert all(p.startswith(("out/", "in/")) for p in written), written
@@ -243,7 +269,9 @@ def test_bad_input_files_are_refused_cleanly(tmp_path, name, data, message):
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["run", str(source), "--lang", "fr", "--out", str(out), "-q"])
+    result = CliRunner().invoke(
+        cli, ["run", "--voice", "none", str(source), "--lang", "fr", "--out", str(out), "-q"]
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
     assert not out.exists()
 
@@ -260,7 +288,17 @@ def test_awkward_but_valid_inputs_run(tmp_path):
     text = "Talks resume in Gao\n\nThe caf\u00e9 \u201cTombouctou\u201d in Gao is open, AFP said.\n"
     latin.write_bytes(text.encode("cp1252"))
     result = kuma(
-        "run", str(source), str(latin), "--lang", "fr", "--out", str(tmp_path / "o"), "-q", "--json"
+        "run",
+        "--voice",
+        "none",
+        str(source),
+        str(latin),
+        "--lang",
+        "fr",
+        "--out",
+        str(tmp_path / "o"),
+        "-q",
+        "--json",
     )
     assert result.exit_code == 3, result.output
     doc = json.loads((tmp_path / "o" / "awkward" / "source" / "article.json").read_text())
@@ -268,3 +306,81 @@ def test_awkward_but_valid_inputs_run(tmp_path):
     assert len(doc["blocks"][1]["segments"]) == 1
     latin_doc = json.loads((tmp_path / "o" / "latin" / "source" / "article.json").read_text())
     assert "caf\u00e9 \u201cTombouctou\u201d" in latin_doc["blocks"][1]["segments"][0]["text"]
+
+
+def test_audio_captions_and_scripts_per_language(produced):
+    import pyloudnorm
+    import soundfile
+    import webvtt
+
+    package, result = produced
+    manifest = json.loads((package / "manifest.json").read_text())
+    segments = manifest["source"]["segments"]
+    for lang in ("fr", "ar"):
+        folder = package / lang
+        samples, rate = soundfile.read(folder / "article.mp3")
+        loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
+        assert abs(loudness - -23.0) <= 0.5, (lang, loudness)
+        audio = manifest["languages"][lang]["audio"]
+        assert audio["status"] == "produced" and audio["voice"] == "espeak"
+        assert audio["true_peak_dbtp"] <= -1.0
+        assert len(webvtt.read(str(folder / "article.vtt"))) == segments
+        assert (folder / "article.srt").is_file()
+        assert (folder / "script.html").is_file() and (folder / "script.txt").is_file()
+    bm = package / "bm"
+    assert not (bm / "article.mp3").exists()
+    assert (bm / "script.html").is_file() and (bm / "script.txt").is_file()
+    assert manifest["languages"]["bm"]["audio"]["status"] == "none"
+    assert "kuma models pull mms-tts-bam" in manifest["languages"]["bm"]["audio"]["reason"]
+    assert "mms-tts-bam" in result.stderr or "mms-tts-bam" in json.dumps(
+        json.loads(result.stdout)[0]["publications"]["bm"]
+    )
+
+
+def test_easy_versions_and_books_per_language(produced):
+    package, _ = produced
+    manifest = json.loads((package / "manifest.json").read_text())
+    for folder, entry in (
+        ("source", manifest["source"]),
+        ("fr", manifest["languages"]["fr"]),
+        ("ar", manifest["languages"]["ar"]),
+        ("bm", manifest["languages"]["bm"]),
+    ):
+        for name in ("easy.txt", "easy.html", "easy.epub", "article.epub", "article.html"):
+            assert (package / folder / name).is_file(), f"{folder}/{name}"
+        assert entry["easy"]["unmet"] == [], (folder, entry["easy"])
+        assert entry["easy"]["easy"]["words_per_sentence"] <= 12
+
+
+def test_publish_renders_again_from_the_package(tmp_path):
+    args = [
+        "run",
+        str(ARTICLE),
+        "--lang",
+        "fr",
+        "--translations",
+        str(TRANSLATIONS),
+        "--out",
+        str(tmp_path),
+        "-q",
+        "--voice",
+        "none",
+    ]
+    assert kuma(*args).exit_code == 0
+    package = tmp_path / "mali-article"
+    (package / "fr" / "article.html").unlink()
+    (package / "fr" / "easy.epub").unlink()
+    result = kuma("publish", str(package), "--json", "-q")
+    assert result.exit_code == 0, result.output
+    written = json.loads(result.stdout)[0]["written"]
+    assert {"fr/article.html", "fr/easy.epub"} <= set(written)
+    assert (package / "fr" / "article.html").is_file()
+
+
+def test_publish_refuses_a_folder_that_is_not_a_package(tmp_path):
+    result = CliRunner().invoke(cli, ["publish", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path} is not a Kuma output folder (no source/article.json): "
+        "run `kuma run` first\n"
+    )

@@ -54,6 +54,29 @@ def memory_option(func: F) -> F:
     )(func)
 
 
+def voice_option(func: F) -> F:
+    """``--voice auto|espeak|gtts|mms|none``."""
+    return click.option(
+        "--voice",
+        default="auto",
+        show_default=True,
+        envvar="KUMA_VOICE",
+        help="Voice: auto (best offline voice), espeak, gtts (online), mms, or none.",
+    )(func)
+
+
+def loudness_option(func: F) -> F:
+    """``--loudness broadcast|podcast|LUFS``."""
+    return click.option(
+        "--loudness",
+        default="broadcast",
+        show_default=True,
+        envvar="KUMA_LOUDNESS",
+        help="Loudness target: broadcast (-23 LUFS), podcast (-16 LUFS), or a number "
+        "from -31 to -10.",
+    )(func)
+
+
 def input_argument(func: F) -> F:
     """An input article path that must exist."""
     return click.argument(

@@ -11,9 +11,11 @@ import click
 from pipeline.commands.options import (
     glossary_option,
     json_option,
+    loudness_option,
     memory_option,
     quiet_option,
     source_lang_option,
+    voice_option,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +42,16 @@ def _summary(result: ArticleResult) -> str:
         else:
             lines.append(f"  {outcome.lang}: not produced: {outcome.reason}")
             lines.append(f"      kit: review/{outcome.lang}.xliff; next: {outcome.next_step}")
+    for lang, edition in result.editions.items():
+        easy = edition.easy.get("easy", {})
+        unmet = edition.easy.get("unmet") or []
+        readable = (
+            f"; easy version {easy.get('words_per_sentence', 0):.1f} words/sentence"
+            + (f" (targets missed: {', '.join(unmet)})" if unmet else "")
+            if easy
+            else ""
+        )
+        lines.append(f"  {lang}: {edition.audio_summary or 'no audio stage'}{readable}")
     return "\n".join(lines)
 
 
@@ -94,6 +106,18 @@ def _summary(result: ArticleResult) -> str:
     help="Beam size for machine engines.",
 )
 @memory_option
+@voice_option
+@loudness_option
+@click.option(
+    "--opening/--no-opening",
+    default=False,
+    show_default=True,
+    help="Begin each recording with a line saying the text is a translation and how made.",
+)
+@click.option("--wav", is_flag=True, help="Also write a WAV for studios beside each MP3.")
+@click.option(
+    "--easy/--no-easy", default=True, show_default=True, help="Make easy-to-read versions."
+)
 @source_lang_option
 @glossary_option
 @json_option
@@ -109,6 +133,11 @@ def run(
     model: str | None,
     beam_size: int,
     use_memory: bool,
+    voice: str,
+    loudness: str,
+    opening: bool,
+    wav: bool,
+    easy: bool,
     source_lang: str | None,
     glossary_path: Path | None,
     as_json: bool,
@@ -131,9 +160,38 @@ def run(
         model=model,
         beam_size=beam_size,
         memory=use_memory,
+        voice=voice,
+        loudness=loudness,
+        opening=opening,
+        wav=wav,
+        easy=easy,
         source_lang=source_lang,
     )
     print_results(ctx, run_articles(inputs, options, Progress(silent=quiet)), as_json)
+
+
+@click.command()
+@click.argument(
+    "package_dir",
+    metavar="OUTDIR",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+)
+@glossary_option
+@json_option
+@quiet_option
+@click.pass_context
+def publish(
+    ctx: click.Context, package_dir: Path, glossary_path: Path | None, as_json: bool, quiet: bool
+) -> None:
+    """Render again the publications of an article folder (OUT/<slug>/) from what is there.
+
+    Text, easy-to-read versions, audio, captions, scripts, HTML and EPUB are made
+    from the documents in the folder, with the settings of the run that made it.
+    """
+    from pipeline.progress import Progress
+    from pipeline.run import publish_package
+
+    print_results(ctx, [publish_package(package_dir, glossary_path, Progress(quiet))], as_json)
 
 
 def print_results(ctx: click.Context, results: list[ArticleResult], as_json: bool) -> None:
@@ -149,4 +207,4 @@ def print_results(ctx: click.Context, results: list[ArticleResult], as_json: boo
         ctx.exit(EXIT_INCOMPLETE)
 
 
-COMMANDS = [run]
+COMMANDS = [run, publish]

@@ -1,0 +1,91 @@
+"""The read-aloud script: large print, numbered paragraphs, names with their pronunciation,
+pause marks, reading time at a newsreader's pace, and why there is no audio."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+from speech_checks import document
+
+from pipeline.document import BlockKind
+from pipeline.glossary import load_glossary
+from pipeline.speech import render_script
+from pipeline.speech.script import PACE_WPM
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+@pytest.fixture(scope="module")
+def french(glossary):
+    return render_script(document("fr"), glossary)
+
+
+def test_paragraphs_are_numbered_after_the_title(french):
+    page = lxml_html.fromstring(french.html)
+    assert page.find(".//h1").text_content().startswith("Le chef du GSIM [jé èss i èm]")
+    numbers = [n.text_content() for n in page.find_class("num")]
+    assert numbers == ["1.", "2."]
+    lines = french.text.splitlines()
+    assert any(line.startswith("1. Le vingt") or line.startswith("1. Le 25") for line in lines)
+    assert any(line.startswith("2. Le budget") for line in lines)
+
+
+def test_each_name_is_followed_by_its_pronunciation(french):
+    page = lxml_html.fromstring(french.html)
+    names = [n.text_content() for n in page.find_class("name")]
+    says = [s.text_content() for s in page.find_class("say")]
+    assert names == ["GSIM", "Iyad Ag Ghaly"]
+    assert says == ["[jé èss i èm]", "[Iyad Ag Gali]"]
+    assert "Iyad Ag Ghaly [Iyad Ag Gali]" in french.text.replace("\n", " ")
+
+
+def test_pause_marks_after_sentences_and_paragraphs(french):
+    page = lxml_html.fromstring(french.html)
+    marks = [p.text_content() for p in page.find_class("pause")]
+    assert marks == ["//", "/", "//", "//"]  # title, 2 sentences, 1 sentence
+    text = " ".join(french.text.split())
+    assert "des groupes armés du nord du Mali. / Plus de 158 000" in text
+    assert "de la population. //" in text
+    assert "/ pause courte   // pause longue   [prononciation]" in french.text
+
+
+def test_reading_time_at_a_newsreaders_pace(french):
+    # words as said: "cent cinquante-huit mille", not "158 000"; "jé èss i èm", not "GSIM"
+    assert sum(len(s.text.split()) for s in document("fr").segments()) == 46
+    assert french.words == 56
+    expected = french.words / PACE_WPM["fr"] * 60 + 1 * 0.35 + 3 * 0.9
+    assert french.reading_seconds == pytest.approx(expected, abs=0.1)
+    assert "Durée de lecture : environ 0 min 25 s, à 155 mots par minute" in french.text
+
+
+def test_the_page_is_large_print_in_the_right_language_and_direction(glossary):
+    arabic = render_script(document("ar"), glossary)
+    page = lxml_html.fromstring(arabic.html)
+    assert page.get("lang") == "ar" and page.get("dir") == "rtl"
+    assert "font-size: 1.6rem" in arabic.html
+    assert "مدة القراءة: نحو" in arabic.text
+    assert "[إِيَاد أَغ غَالِي]" in arabic.html
+
+
+def test_the_script_says_why_there_is_no_audio(glossary):
+    reason = "no Bambara (bm) voice: run `kuma models pull mms-tts-bam`"
+    script = render_script(document("bm"), glossary, notice=reason)
+    page = lxml_html.fromstring(script.html)
+    assert page.find_class("notice")[0].text_content() == f"Pas d'audio : {reason}"
+    assert f"Pas d'audio : {reason}" in script.text
+    assert "[Iyad Ag Gali]" in script.text and "[Je Ɛsi I Ɛmu]" in script.text
+
+
+def test_the_html_is_escaped():
+    doc = document("en", [(BlockKind.PARAGRAPH, ["<script>alert(1)</script> & more"])])
+    script = render_script(doc)
+    assert "<script>alert" not in script.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in script.html
+
+
+def test_the_pace_can_be_set(glossary):
+    slow = render_script(document("fr"), glossary, pace_wpm=100)
+    assert slow.reading_seconds > render_script(document("fr"), glossary).reading_seconds
