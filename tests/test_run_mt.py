@@ -24,7 +24,9 @@ def short_article(tmp_path_factory) -> Path:
 
 
 def run_json(*args: str, article: Path = ARTICLE) -> tuple[int, list[dict], str]:
-    result = CliRunner().invoke(cli, ["run", str(article), "--json", "-q", *args])
+    result = CliRunner().invoke(
+        cli, ["run", str(article), "--json", "-q", "--voice", "none", *args]
+    )
     data = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
     return result.exit_code, data, result.output
 
