@@ -60,6 +60,8 @@ class Diagnosis:
 
     translation: list[Usability] = field(default_factory=list)
     """One entry per translation engine and target language."""
+    speech: list[Usability] = field(default_factory=list)
+    """One entry per voice and language (empty when the speech extra is missing)."""
     libraries: dict[str, str | None] = field(default_factory=dict)
     """Installed version of each library (None = not installed)."""
     settings: dict[str, str] = field(default_factory=dict)
@@ -71,14 +73,23 @@ class Diagnosis:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``translation`` as ``{engine: {lang: {usable, reason}}}``."""
-        table: dict[str, dict[str, dict[str, Any]]] = {}
-        for entry in self.translation:
-            table.setdefault(entry.engine, {})[entry.lang] = {
-                "usable": entry.usable,
-                "reason": entry.reason,
-                "needs_network": entry.needs_network,
-            }
-        return {"translation": table, "libraries": self.libraries, "settings": self.settings}
+        return {
+            "translation": _table(self.translation),
+            "speech": _table(self.speech),
+            "libraries": self.libraries,
+            "settings": self.settings,
+        }
+
+
+def _table(entries: list[Usability]) -> dict[str, dict[str, dict[str, Any]]]:
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for entry in entries:
+        table.setdefault(entry.engine, {})[entry.lang] = {
+            "usable": entry.usable,
+            "reason": entry.reason,
+            "needs_network": entry.needs_network,
+        }
+    return table
 
 
 def check_backend(name: str, make: Callable[[], Backend], langs: Sequence[str]) -> list[Usability]:
@@ -140,5 +151,17 @@ def diagnose(langs: Sequence[str] = TARGET_LANGUAGES) -> Diagnosis:
     result = Diagnosis(libraries=library_versions(), settings=settings())
     for name in translator_names():
         result.translation += check_backend(name, partial(get_translator, name), langs)
+    result.speech = diagnose_voices()
     return result
 
+
+def diagnose_voices(langs: Sequence[str] = ("en", *TARGET_LANGUAGES)) -> list[Usability]:
+    """Check every registered voice for every language it speaks."""
+    try:
+        from pipeline.speech.base import get_voice, voice_names
+    except ImportError:  # the speech extra is not installed: nothing to report
+        return []
+    found: list[Usability] = []
+    for name in voice_names():
+        found += check_backend(name, partial(get_voice, name), langs)
+    return [u for u in found if not u.reason.startswith("does not translate into")]

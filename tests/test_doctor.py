@@ -57,7 +57,10 @@ def test_check_backend() -> None:
         Usability("partial", "fr", True, "", True),
         Usability("partial", "ar", False, "does not translate into ar", True),
         Usability(
-            "partial", "bm", False, "model x is not on this machine: run `kuma models pull x`",
+            "partial",
+            "bm",
+            False,
+            "model x is not on this machine: run `kuma models pull x`",
             True,
         ),
     ]
@@ -93,12 +96,10 @@ def test_doctor_text(plugins: None, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "Translation (ok = usable now):"
+    assert lines[0] == "Translation (ok = usable now, net = usable online only):"
     assert lines[1].split() == ["engine", "fr", "ar", "bm", "dyu"]
-    assert "partial  ok  -   -   -" in lines
-    assert (
-        "  partial bm: model x is not on this machine: run `kuma models pull x`" in lines
-    )
+    assert "partial  net  -    -    -" in lines  # it needs the network
+    assert "  partial bm: model x is not on this machine: run `kuma models pull x`" in lines
     assert "  partial ar, dyu: does not translate into <lang>" in lines
     assert (
         "  broken fr, ar, bm, dyu: cannot be loaded: ImportError: No module named 'fancy_mt'"
@@ -115,10 +116,26 @@ def test_doctor_json(plugins: None) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["translation"]["partial"]["fr"] == {
-        "usable": True, "reason": "", "needs_network": True
+        "usable": True,
+        "reason": "",
+        "needs_network": True,
     }
     assert data["translation"]["partial"]["dyu"]["reason"] == "does not translate into dyu"
     assert data["libraries"]["kuma"] == __version__
     assert set(data["settings"]) == {
-        "kuma_home", "models", "hf_cache", "hf_hub_offline", "translation_memory"
+        "kuma_home",
+        "models",
+        "hf_cache",
+        "hf_hub_offline",
+        "translation_memory",
     }
+
+
+def test_doctor_lists_the_voices() -> None:
+    result = CliRunner().invoke(cli, ["doctor", "--json"])
+    assert result.exit_code == 0, result.output
+    speech = json.loads(result.stdout)["speech"]
+    assert speech["espeak"]["fr"]["usable"] is True
+    assert speech["gtts"]["fr"]["needs_network"] is True
+    assert "kuma models pull mms-tts-bam" in speech["mms"]["bm"]["reason"]
+    assert "bm" not in speech["espeak"]
