@@ -1,0 +1,76 @@
+"""The package `kuma run` makes from the example article and its demo translations,
+checked as a reviewer would: every HTML page with axe-core in Chromium, every EPUB
+(with its read-along audio) with EPUBCheck, and the easy versions against their
+readability targets with every number and name kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from a11y.browser import axe_script, axe_violations, chromium
+from a11y.epubcheck import check_epubs
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.document import Document
+from pipeline.glossary import load_glossary
+from pipeline.simplify import EasyDocument, check_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("source", "fr", "ar", "bm")
+PAGES = [f"{folder}/{name}.html" for folder in FOLDERS for name in ("article", "easy")]
+BOOKS = [f"{folder}/{name}.epub" for folder in FOLDERS for name in ("article", "easy")]
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            str(ROOT / "examples" / "mali-article.txt"),
+            "--lang",
+            "fr,ar,bm",
+            "--translations",
+            str(ROOT / "examples" / "translations"),
+            "--out",
+            str(out),
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return out / "mali-article"
+
+
+@pytest.fixture(scope="module")
+def desktop():
+    with chromium() as browser:
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_has_no_axe_violation(package, desktop, name):
+    desktop.goto((package / name).as_uri())
+    assert axe_violations(desktop, axe_script()) == []
+
+
+@pytest.fixture(scope="module")
+def book_reports(package):
+    return dict(zip(BOOKS, check_epubs([package / name for name in BOOKS]), strict=True))
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_every_book_passes_epubcheck(book_reports, name):
+    assert book_reports[name].clean, book_reports[name].messages
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_easy_versions_keep_every_fact_and_meet_the_targets(package, folder):
+    original = Document.from_json((package / folder / "article.json").read_text("utf-8"))
+    easy = EasyDocument.from_json((package / folder / "easy.json").read_text("utf-8"))
+    assert easy.unmet_targets() == []
+    assert check_facts(original, easy, load_glossary()) == []
