@@ -271,18 +271,7 @@ def run_article(
         manifest["settings"] = options.publication()
         add_editions(manifest, editions)
         package.write_manifest(manifest)
-    unchanged = sorted(set(package.files) - set(package.changed))
-    return ArticleResult(
-        input=path,
-        package_dir=package.root,
-        source_lang=document.lang,
-        title=document.title,
-        segments=sum(1 for _ in document.segments()),
-        languages=outcomes,
-        written=sorted(set(package.changed)),
-        unchanged=unchanged,
-        editions=editions,
-    )
+    return _result(package, path, document, outcomes, editions)
 
 
 def publish_options(settings: dict[str, Any], targets: Sequence[str] = ()) -> PublishOptions:
