@@ -22,6 +22,7 @@ from pipeline.commands import (
     simplify,
     speak,
     tm,
+    translate,
     xliff,
 )
 from pipeline.errors import KumaError
@@ -54,6 +55,6 @@ def cli() -> None:
     """
 
 
-for module in (run, ingest, glossary, simplify, speak, xliff, models, tm, doctor):
+for module in (run, ingest, translate, glossary, simplify, speak, xliff, models, tm, doctor):
     for command in module.COMMANDS:
         cli.add_command(command)

@@ -18,7 +18,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.document import Document
-from pipeline.errors import InputError
+from pipeline.errors import InputError, KumaError, LanguageError
 from pipeline.glossary import Glossary, Mention, load_glossary
 from pipeline.langs import get_language, parse_targets
 from pipeline.memory import TranslationMemory
@@ -554,3 +554,76 @@ def _result(
         unchanged=sorted(set(package.files) - set(package.changed)),
         editions=editions,
     )
+
+
+@dataclass
+class TranslationReport:
+    """``kuma translate``: one document in one language and its glossary check."""
+
+    source: Document
+    document: Document
+    outcome: LanguageOutcome
+
+    def to_dict(self) -> dict[str, Any]:
+        sources = self.source.segment_map()
+        return {
+            "lang": self.document.lang,
+            **self.outcome.to_dict(),
+            "segments": [
+                {
+                    "id": s.id,
+                    "source": sources[s.id].text,
+                    "text": s.text,
+                    "provenance": s.provenance,
+                }
+                for s in self.document.segments()
+            ],
+        }
+
+
+def translate_article(
+    path: Path,
+    lang: str,
+    engine: str = "auto",
+    model: str | None = None,
+    beam_size: int = 4,
+    translations: tuple[Path, ...] = (),
+    memory: bool = True,
+    source_lang: str | None = None,
+    glossary_path: Path | None = None,
+) -> TranslationReport:
+    """Translate one article into ``lang`` without writing a package."""
+    from pipeline.ingest import read_document
+
+    targets = parse_targets(lang)
+    if len(targets) != 1:
+        raise LanguageError(f"kuma translate takes one language, not {lang!r}")
+    target = targets[0]
+    options = RunOptions(
+        langs=target.code,
+        engine=engine,
+        model=model,
+        beam_size=beam_size,
+        translations=translations,
+        memory=memory,
+        source_lang=source_lang,
+    )
+    glossary = load_glossary(glossary_path)
+    check_engine(engine_settings(options, glossary, memory=None), [target.code])
+    document = read_document(path, glossary=glossary, lang=source_lang)
+    store = TranslationMemory() if memory else None
+    try:
+        settings = engine_settings(options, glossary, store)
+        outcome, translated = translate_language(
+            document, target.code, settings, glossary.match_document(document)
+        )
+    finally:
+        if store is not None:
+            store.close()
+    if translated is None:
+        raise TranslationUnavailable(f"cannot translate into {target.code}: {outcome.reason}")
+    return TranslationReport(document, translated, outcome)
+
+
+class TranslationUnavailable(KumaError):
+    """No engine could translate into the language asked for."""

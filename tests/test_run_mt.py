@@ -124,3 +124,65 @@ def test_missing_model_folder_leaves_the_kits(tmp_path):
     assert entry["status"] == "kit"
     assert entry["reason"].startswith("nllb: ")
     assert (tmp_path / "out" / "mali-article" / "review" / "fr.xliff").is_file()
+
+
+def test_translate_prints_one_language_through_the_engine(tiny_models, short_article):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "translate",
+            str(short_article),
+            "--lang",
+            "fr",
+            "--engine",
+            "ct2",
+            "--model",
+            str(tiny_models.nllb_ct2),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["lang"], data["engine"], data["status"]) == ("fr", "ct2", "produced")
+    assert [s["id"] for s in data["segments"]][:2] == ["p1.s1", "p2.s1"]
+    assert data["terms"]["expected"] > 0
+
+
+def test_translate_with_a_human_translation_prints_the_text():
+    result = CliRunner().invoke(
+        cli,
+        [
+            "translate",
+            str(ARTICLE),
+            "--lang",
+            "ar",
+            "--translations",
+            str(ROOT / "examples" / "translations"),
+            "--no-memory",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("زعيم جهادي في مالي")
+    assert "ar: human ar.xliff; terms 54/54" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--lang", "fr,ar"], "Error: kuma translate takes one language, not 'fr,ar'\n"),
+        (
+            ["--lang", "fr", "--engine", "marian", "--model", "x", "--lang", "bm"],
+            "Error: marian does not translate into Bambara (bm); engines that do: ct2, nllb\n",
+        ),
+    ],
+)
+def test_translate_refuses_bad_options(args, message):
+    result = CliRunner().invoke(cli, ["translate", str(ARTICLE), *args])
+    assert (result.exit_code, result.output) == (1, message)
+
+
+def test_translate_without_any_translation_says_why():
+    result = CliRunner().invoke(cli, ["translate", str(ARTICLE), "--lang", "bm"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot translate into bm: human: no XLIFF")
+    assert "kuma models pull" in result.output

@@ -1,0 +1,98 @@
+"""``kuma translate``: one article into one language, printed, with its glossary check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from pipeline.commands.options import (
+    glossary_option,
+    input_argument,
+    json_option,
+    memory_option,
+    source_lang_option,
+)
+
+
+@click.command()
+@input_argument
+@click.option("--lang", required=True, help="Target language (fr, ar, bm, dyu).")
+@click.option(
+    "--engine",
+    default="auto",
+    show_default=True,
+    envvar="KUMA_ENGINE",
+    help="Translation engine (auto, human, nllb, marian, ct2); see `kuma doctor`.",
+)
+@click.option(
+    "--model",
+    envvar="KUMA_MODEL",
+    help="Model for machine engines: alias (nllb-600m), imported name, or folder.",
+)
+@click.option(
+    "--beam-size",
+    type=click.IntRange(1, 16),
+    default=4,
+    show_default=True,
+    help="Beam size for machine engines.",
+)
+@click.option(
+    "--translations",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True),
+    help="XLIFF file or folder with human translations (repeatable).",
+)
+@memory_option
+@source_lang_option
+@glossary_option
+@json_option
+def translate(
+    input_path: Path,
+    lang: str,
+    engine: str,
+    model: str | None,
+    beam_size: int,
+    translations: tuple[Path, ...],
+    use_memory: bool,
+    source_lang: str | None,
+    glossary_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Translate an article into one language and print it (nothing is written).
+
+    The glossary check goes to stderr: how many expected names kept their glossary
+    form, and which segments miss one.  With --json, every segment with its source,
+    translation, provenance and term check.
+    """
+    from pipeline.run import translate_article
+
+    report = translate_article(
+        input_path,
+        lang,
+        engine=engine,
+        model=model,
+        beam_size=beam_size,
+        translations=translations,
+        memory=use_memory,
+        source_lang=source_lang,
+        glossary_path=glossary_path,
+    )
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from pipeline.publish.text import render_text
+
+    click.echo(render_text(report.document), nl=False)
+    terms = report.outcome.terms
+    click.echo(
+        f"{lang}: {report.outcome.engine} {report.outcome.model}".rstrip()
+        + f"; terms {terms.found}/{terms.expected}",
+        err=True,
+    )
+    for miss in terms.missing:
+        click.echo(f"  {miss['segment']}: missing {miss['term']}", err=True)
+
+
+COMMANDS = [translate]
