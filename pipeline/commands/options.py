@@ -43,6 +43,41 @@ def source_lang_option(func: F) -> F:
     )(func)
 
 
+def translation_options(func: F) -> F:
+    """``--translations``, ``--engine``, ``--model``, ``--beam-size``: where translations
+    come from (the same for ``kuma run`` and ``kuma translate``)."""
+    decorators = [
+        click.option(
+            "--translations",
+            multiple=True,
+            type=click.Path(path_type=Path, exists=True),
+            help="XLIFF file or folder with human translations (repeatable).",
+        ),
+        click.option(
+            "--engine",
+            default="auto",
+            show_default=True,
+            envvar="KUMA_ENGINE",
+            help="Translation engine (auto, human, nllb, marian, ct2); see `kuma doctor`.",
+        ),
+        click.option(
+            "--model",
+            envvar="KUMA_MODEL",
+            help="Model for machine engines: alias (nllb-600m), imported name, or folder.",
+        ),
+        click.option(
+            "--beam-size",
+            type=click.IntRange(1, 16),
+            default=4,
+            show_default=True,
+            help="Beam size for machine engines.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
 def memory_option(func: F) -> F:
     """``--memory/--no-memory``: read and feed the translation memory."""
     return click.option(

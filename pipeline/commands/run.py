@@ -15,6 +15,7 @@ from pipeline.commands.options import (
     memory_option,
     quiet_option,
     source_lang_option,
+    translation_options,
     voice_option,
 )
 
@@ -80,31 +81,7 @@ def _summary(result: ArticleResult) -> str:
     envvar="KUMA_OUT",
     help="Output root; each article goes to OUT/<slug>/.",
 )
-@click.option(
-    "--translations",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True),
-    help="XLIFF file or folder with human translations (repeatable).",
-)
-@click.option(
-    "--engine",
-    default="auto",
-    show_default=True,
-    envvar="KUMA_ENGINE",
-    help="Translation engine (auto, human, ...); see `kuma doctor`.",
-)
-@click.option(
-    "--model",
-    envvar="KUMA_MODEL",
-    help="Model for machine engines: alias (nllb-600m), imported name, or folder.",
-)
-@click.option(
-    "--beam-size",
-    type=click.IntRange(1, 16),
-    default=4,
-    show_default=True,
-    help="Beam size for machine engines.",
-)
+@translation_options
 @memory_option
 @voice_option
 @loudness_option

@@ -13,37 +13,14 @@ from pipeline.commands.options import (
     json_option,
     memory_option,
     source_lang_option,
+    translation_options,
 )
 
 
 @click.command()
 @input_argument
 @click.option("--lang", required=True, help="Target language (fr, ar, bm, dyu).")
-@click.option(
-    "--engine",
-    default="auto",
-    show_default=True,
-    envvar="KUMA_ENGINE",
-    help="Translation engine (auto, human, nllb, marian, ct2); see `kuma doctor`.",
-)
-@click.option(
-    "--model",
-    envvar="KUMA_MODEL",
-    help="Model for machine engines: alias (nllb-600m), imported name, or folder.",
-)
-@click.option(
-    "--beam-size",
-    type=click.IntRange(1, 16),
-    default=4,
-    show_default=True,
-    help="Beam size for machine engines.",
-)
-@click.option(
-    "--translations",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True),
-    help="XLIFF file or folder with human translations (repeatable).",
-)
+@translation_options
 @memory_option
 @source_lang_option
 @glossary_option
@@ -51,10 +28,10 @@ from pipeline.commands.options import (
 def translate(
     input_path: Path,
     lang: str,
+    translations: tuple[Path, ...],
     engine: str,
     model: str | None,
     beam_size: int,
-    translations: tuple[Path, ...],
     use_memory: bool,
     source_lang: str | None,
     glossary_path: Path | None,
