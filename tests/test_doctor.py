@@ -47,9 +47,9 @@ class Moody(Partial):
 def plugins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Register three plugins (undone after the test), on an isolated machine."""
     isolate(monkeypatch, tmp_path)
-    monkeypatch.setitem(base._REGISTERED, "partial", lambda **options: Partial())
-    monkeypatch.setitem(base._REGISTERED, "broken", broken)
-    monkeypatch.setitem(base._REGISTERED, "moody", lambda **options: Moody())
+    monkeypatch.setitem(base.TRANSLATORS.registered, "partial", lambda **options: Partial())
+    monkeypatch.setitem(base.TRANSLATORS.registered, "broken", broken)
+    monkeypatch.setitem(base.TRANSLATORS.registered, "moody", lambda **options: Moody())
 
 
 def test_check_backend() -> None:

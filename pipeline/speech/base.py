@@ -8,27 +8,17 @@ for, so espeak-ng, gTTS and torch load only when used.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from pipeline.errors import KumaError
 from pipeline.langs import LANGUAGES
+from pipeline.registry import Registry
 
 ENTRY_POINT_GROUP = "kuma.voices"
-
-_BUILTIN: dict[str, str] = {
-    "espeak": "pipeline.speech.espeak:EspeakVoice",
-    "gtts": "pipeline.speech.gtts_voice:GttsVoice",
-    "mms": "pipeline.speech.mms:MmsVoice",
-}
-"""Built-in voices, ``name -> "module:factory"``, imported lazily."""
-
-_REGISTERED: dict[str, Callable[..., Voice]] = {}
 
 
 class SpeechError(KumaError):
@@ -85,50 +75,44 @@ class Voice(Protocol):
         ...
 
 
+VOICES: Registry[Voice] = Registry(
+    ENTRY_POINT_GROUP,
+    {
+        "espeak": "pipeline.speech.espeak:EspeakVoice",
+        "gtts": "pipeline.speech.gtts_voice:GttsVoice",
+        "mms": "pipeline.speech.mms:MmsVoice",
+    },
+)
+"""The voices by name; built-in ones are imported lazily."""
+
+
 def register_voice(name: str, factory: Callable[..., Voice]) -> None:
     """Register a voice factory under ``name`` (used by plugins and tests)."""
-    _REGISTERED[name] = factory
+    VOICES.register(name, factory)
 
 
 def unregister_voice(name: str) -> None:
     """Forget a voice registered with ``register_voice`` (tests clean up with it)."""
-    _REGISTERED.pop(name, None)
-
-
-def _entry_points() -> dict[str, Any]:
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    VOICES.unregister(name)
 
 
 def voice_names() -> list[str]:
     """Every voice name known: built-in, registered, and from entry points."""
-    return sorted(set(_BUILTIN) | set(_REGISTERED) | set(_entry_points()))
+    return VOICES.names()
 
 
 def get_voice(name: str, **options: Any) -> Voice:
     """Create the voice called ``name`` with ``options``."""
-    if name in _REGISTERED:
-        return _REGISTERED[name](**options)
-    if name in _BUILTIN:
-        module_name, _, attr = _BUILTIN[name].partition(":")
-        factory = getattr(importlib.import_module(module_name), attr)
-        return factory(**options)  # type: ignore[no-any-return]
-    eps = _entry_points()
-    if name in eps:
-        return eps[name].load()(**options)  # type: ignore[no-any-return]
-    known = ", ".join(["auto", *voice_names(), "none"])
-    raise SpeechError(f"unknown voice {name!r} (known: {known})")
+    voice = VOICES.create(name, **options)
+    if voice is None:
+        known = ", ".join(["auto", *voice_names(), "none"])
+        raise SpeechError(f"unknown voice {name!r} (known: {known})")
+    return voice
 
 
 def voices_for(lang: str) -> list[str]:
     """Names of the voices that speak ``lang``, usable here or not."""
-    found = []
-    for name in voice_names():
-        try:
-            if lang in get_voice(name).languages():
-                found.append(name)
-        except Exception:  # a broken plugin must not hide the others
-            continue
-    return found
+    return VOICES.serving(lang)
 
 
 def language_name(lang: str) -> str:

@@ -8,26 +8,15 @@ backend is asked for, so heavy libraries load only when used.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from pipeline.document import Document
 from pipeline.errors import LanguageError
+from pipeline.registry import Registry
 
 ENTRY_POINT_GROUP = "kuma.translators"
-
-_BUILTIN: dict[str, str] = {
-    "human": "pipeline.translate.human:HumanTranslator",
-    "nllb": "pipeline.translate.engines:NllbTranslator",
-    "marian": "pipeline.translate.engines:MarianTranslator",
-    "ct2": "pipeline.translate.engines:Ct2Translator",
-}
-"""Built-in backends, ``name -> "module:factory"``, imported lazily."""
-
-_REGISTERED: dict[str, Callable[..., Translator]] = {}
 
 
 @dataclass
@@ -74,43 +63,37 @@ class Translator(Protocol):
         ...
 
 
+TRANSLATORS: Registry[Translator] = Registry(
+    ENTRY_POINT_GROUP,
+    {
+        "human": "pipeline.translate.human:HumanTranslator",
+        "nllb": "pipeline.translate.engines:NllbTranslator",
+        "marian": "pipeline.translate.engines:MarianTranslator",
+        "ct2": "pipeline.translate.engines:Ct2Translator",
+    },
+)
+"""The translation backends by name; built-in ones are imported lazily."""
+
+
 def register_translator(name: str, factory: Callable[..., Translator]) -> None:
     """Register a backend factory under ``name`` (used by plugins and tests)."""
-    _REGISTERED[name] = factory
-
-
-def _entry_point_factories() -> dict[str, Any]:
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    TRANSLATORS.register(name, factory)
 
 
 def translator_names() -> list[str]:
     """Every backend name known: built-in, registered, and from entry points."""
-    names = set(_BUILTIN) | set(_REGISTERED) | set(_entry_point_factories())
-    return sorted(names)
+    return TRANSLATORS.names()
 
 
 def get_translator(name: str, **options: Any) -> Translator:
     """Create the backend called ``name`` with ``options``."""
-    if name in _REGISTERED:
-        return _REGISTERED[name](**options)
-    if name in _BUILTIN:
-        module_name, _, attr = _BUILTIN[name].partition(":")
-        factory = getattr(importlib.import_module(module_name), attr)
-        return factory(**options)  # type: ignore[no-any-return]
-    eps = _entry_point_factories()
-    if name in eps:
-        return eps[name].load()(**options)  # type: ignore[no-any-return]
-    known = ", ".join(translator_names())
-    raise LanguageError(f"unknown translation engine {name!r} (known: {known})")
+    translator = TRANSLATORS.create(name, **options)
+    if translator is None:
+        known = ", ".join(translator_names())
+        raise LanguageError(f"unknown translation engine {name!r} (known: {known})")
+    return translator
 
 
 def available_translators(lang: str, **options: Any) -> list[str]:
     """Names of the backends that serve ``lang`` (usable here or not)."""
-    result = []
-    for name in translator_names():
-        try:
-            if lang in get_translator(name, **options).languages():
-                result.append(name)
-        except Exception:  # a broken plugin must not hide the others
-            continue
-    return result
+    return TRANSLATORS.serving(lang, **options)
