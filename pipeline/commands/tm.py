@@ -14,7 +14,7 @@ from pipeline.langs import get_language
 from pipeline.memory import TranslationMemory
 
 
-def memory_option(func: Any) -> Any:
+def memory_file_option(func: Any) -> Any:
     """``--memory FILE``: which translation memory (default: ``$KUMA_TM`` or Kuma's home)."""
     return click.option(
         "--memory",
@@ -32,7 +32,7 @@ def tm() -> None:
 
 
 @tm.command()
-@memory_option
+@memory_file_option
 @json_option
 def stats(memory_path: Path | None, as_json: bool) -> None:
     """How many translations are remembered, per engine and language pair."""
@@ -62,7 +62,7 @@ def format_stats(result: dict[str, Any]) -> str:
 
 
 @tm.command()
-@memory_option
+@memory_file_option
 @click.option("--engine", default=None, help="Only entries of this engine (nllb, human...).")
 @click.option("--lang", default=None, help="Only entries translated into this language.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
