@@ -18,11 +18,11 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.document import Document
-from pipeline.errors import InputError, KumaError, LanguageError
+from pipeline.errors import InputError, KumaError, LanguageError, PackageError, one_line
 from pipeline.glossary import Glossary, Mention, load_glossary
 from pipeline.langs import get_language, parse_targets
 from pipeline.memory import TranslationMemory
-from pipeline.package import Package, sha256_bytes, slugify
+from pipeline.package import Package, claimed, sha256_bytes
 from pipeline.progress import SILENT, Progress
 from pipeline.publish.render import Edition, PublishOptions, render_package
 from pipeline.translate.select import EngineSettings, check_engine, choose_translation
@@ -187,23 +187,33 @@ def run_articles(
     glossary = load_glossary(options.glossary_path)
     check_engine(engine_settings(options, glossary, memory=None), targets)
     publish = publish_options(options.publication(), targets)
-    slugs: dict[str, Path] = {}
-    for path in inputs:
-        slug = slugify(path.stem)
-        if slug in slugs:
-            raise InputError(
-                f"{slugs[slug]} and {path} would share the output folder {slug!r}: rename one"
-            )
-        slugs[slug] = path
     memory = TranslationMemory() if options.memory else None
     try:
         return [
-            run_article(path, slug, targets, options, glossary, progress, memory, publish)
-            for slug, path in slugs.items()
+            run_article(path, targets, options, glossary, progress, memory, publish)
+            for path in distinct_inputs(inputs)
         ]
     finally:
         if memory is not None:
             memory.close()
+
+
+def distinct_inputs(inputs: Sequence[Path]) -> list[Path]:
+    """Each input once; two different files with the same name are refused, since a
+    package is named after its input's file name."""
+    by_name: dict[str, Path] = {}
+    result = []
+    for path in inputs:
+        other = by_name.get(path.name)
+        if other is None:
+            by_name[path.name] = path
+            result.append(path)
+        elif other.resolve() != path.resolve():
+            raise InputError(
+                f"{other} and {path} have the same file name, and a package is named after "
+                "its file: rename one"
+            )
+    return result
 
 
 def engine_settings(
@@ -228,7 +238,6 @@ def engine_settings(
 
 def run_article(
     path: Path,
-    slug: str,
     targets: list[str],
     options: RunOptions,
     glossary: Glossary,
@@ -236,15 +245,35 @@ def run_article(
     memory: TranslationMemory | None = None,
     publish: PublishOptions | None = None,
 ) -> ArticleResult:
-    """Turn one article into ``<out>/<slug>/``."""
+    """Turn one article into ``<out>/<slug>/``: read it, then hold that folder's lock
+    while translating and publishing (a bad input creates nothing)."""
     from pipeline.ingest import read_document
 
     timer = Timer()
-    package = Package(options.out_root / slug)
     progress.step(f"{path.name}: reading")
     with timer.stage("ingest"):
         document = read_document(path, glossary=glossary, lang=options.source_lang)
         mentions = glossary.match_document(document)
+    with claimed(options.out_root, path.stem, path.name, progress.step) as package:
+        return _run_article(
+            path, document, mentions, package, targets, options, glossary, progress, memory,
+            publish, timer,
+        )
+
+
+def _run_article(
+    path: Path,
+    document: Document,
+    mentions: list[Mention],
+    package: Package,
+    targets: list[str],
+    options: RunOptions,
+    glossary: Glossary,
+    progress: Progress,
+    memory: TranslationMemory | None,
+    publish: PublishOptions | None,
+    timer: Timer,
+) -> ArticleResult:
     settings = engine_settings(options, glossary, memory, kept=(package.path("review"),))
     translations: dict[str, Document] = {}
     outcomes: list[LanguageOutcome] = []
@@ -267,11 +296,18 @@ def run_article(
             options=publish or publish_options(options.publication(), targets),
             progress=progress,
         )
-        manifest = build_manifest(path, document, glossary, outcomes, package, timer)
+        manifest = build_manifest(path, document, glossary, outcomes, timer)
         manifest["settings"] = options.publication()
         add_editions(manifest, editions)
-        package.write_manifest(manifest)
+        package.commit(manifest, path.name, rendered=_folders(editions, document.lang))
     return _result(package, path, document, outcomes, editions)
+
+
+def _folders(editions: dict[str, Edition], source_lang: str) -> list[str]:
+    """The package folders whose every file was rendered: stale files there go."""
+    from pipeline.publish.render import folder
+
+    return [folder(lang, source_lang) for lang in editions]
 
 
 def publish_options(settings: dict[str, Any], targets: Sequence[str] = ()) -> PublishOptions:
@@ -358,7 +394,6 @@ def build_manifest(
     document: Document,
     glossary: Glossary,
     outcomes: list[LanguageOutcome],
-    package: Package,
     timer: Timer,
 ) -> dict[str, Any]:
     """The manifest: inputs, settings, engines and versions, glossary hash, files, timings."""
@@ -380,7 +415,7 @@ def build_manifest(
         },
         "languages": {o.lang: o.to_dict() for o in outcomes},
         "environment": environment(),
-        "files": dict(sorted(package.files.items())),
+        "files": {},
         "timings": timer.timings,
     }
 
@@ -399,21 +434,45 @@ def environment() -> dict[str, str]:
 
 
 def load_package(package: Package) -> tuple[Document, dict[str, Document], dict[str, Any]]:
-    """The source, the produced translations and the manifest of an existing package."""
-    source_file = package.path("source/article.json")
-    if not source_file.is_file():
+    """The source, the produced translations and the manifest of an existing package.
+
+    A damaged package (a document that is not JSON or not a document, a manifest of
+    the wrong shape) is a one-line PackageError, never a traceback.
+    """
+    if package.read("source/article.json") is None:
         raise InputError(
             f"{package.root} is not a Kuma output folder (no source/article.json): "
             "run `kuma run` first"
         )
-    source = Document.from_json(source_file.read_text(encoding="utf-8"))
+    source = read_package_document(package, "source/article.json")
     manifest = package.read_manifest()
+    languages = manifest.get("languages", {})
+    if not isinstance(languages, dict) or not all(isinstance(v, dict) for v in languages.values()):
+        raise PackageError(f"{package.path('manifest.json')} is damaged (its languages)")
+    if not isinstance(manifest.get("settings", {}), dict):
+        raise PackageError(f"{package.path('manifest.json')} is damaged (its settings)")
     translations = {
-        lang: Document.from_json(package.path(f"{lang}/article.json").read_text("utf-8"))
-        for lang, entry in manifest.get("languages", {}).items()
+        lang: read_package_document(package, f"{lang}/article.json")
+        for lang, entry in languages.items()
         if entry.get("status") == "produced"
     }
     return source, translations, manifest
+
+
+def read_package_document(package: Package, relative: str) -> Document:
+    """A Document kept in a package, checked and cleaned; PackageError when damaged."""
+    data = package.read(relative)
+    if data is None:
+        raise PackageError(f"{package.path(relative)} is missing: run `kuma run` again")
+    try:
+        document = Document.from_json(data)
+        get_language(document.lang)
+    except (ValueError, KumaError) as exc:
+        raise PackageError(
+            f"{package.path(relative)} is damaged ({one_line(str(exc), 80)}): "
+            "run `kuma run` again"
+        ) from None
+    return document
 
 
 def republish(
@@ -444,7 +503,6 @@ def republish(
         )
     manifest.update(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
-        files=dict(sorted({**manifest.get("files", {}), **package.files}.items())),
         timings=timer.timings,
     )
     manifest["glossary"] = {
@@ -453,7 +511,8 @@ def republish(
         "terms": len(glossary.terms),
     }
     add_editions(manifest, editions)
-    package.write_manifest(manifest)
+    owner = str(manifest.get("input", {}).get("name", "")) or package.root.name
+    package.commit(manifest, owner, rendered=_folders(editions, source.lang))
     return editions
 
 
@@ -461,10 +520,10 @@ def publish_package(
     package_dir: Path, glossary_path: Path | None, progress: Progress = SILENT
 ) -> ArticleResult:
     """``kuma publish``: re-render the publications of a package from what is there."""
-    package = Package(package_dir)
-    source, translations, manifest = load_package(package)
     glossary = load_glossary(glossary_path)
-    editions = republish(package, source, translations, manifest, glossary, progress)
+    with Package(package_dir).locked(progress.step) as package:
+        source, translations, manifest = load_package(package)
+        editions = republish(package, source, translations, manifest, glossary, progress)
     outcomes = [
         LanguageOutcome(
             lang,
@@ -490,18 +549,39 @@ def import_xliff(
     The file is checked against the package's source before anything is written: a
     corrupt file, or one made for another article, changes nothing.
     """
-    from pipeline.review.xliff import read_translations
-
-    package = Package(package_dir)
-    source, translations, manifest = load_package(package)
-    data = xliff_path.read_bytes()
-    imported = read_translations(data, source, origin=xliff_path.name)
     glossary = load_glossary(glossary_path)
-    progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
-    if memory is not None:
+    data = _read_input(xliff_path)
+    with Package(package_dir).locked(progress.step) as package:
+        result = _import_into(package, xliff_path, data, glossary, progress)
+    if memory is not None:  # only once the package has taken the translation
+        source, imported = result.imported
         segments = source.segment_map()
         pairs = {segments[sid].text: text for sid, text in imported.texts.items()}
         memory.store_human(pairs, source.lang, imported.lang)
+    return result.article
+
+
+@dataclass
+class _Imported:
+    article: ArticleResult
+    imported: tuple[Document, Any]
+
+
+def _read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def _import_into(
+    package: Package, xliff_path: Path, data: bytes, glossary: Glossary, progress: Progress
+) -> _Imported:
+    from pipeline.review.xliff import read_translations
+
+    source, translations, manifest = load_package(package)
+    imported = read_translations(data, source, origin=xliff_path.name)
+    progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
     total = sum(1 for _ in source.segments())
     translations.pop(imported.lang, None)
     if imported.complete:
@@ -533,7 +613,8 @@ def import_xliff(
         progress,
         drafts={imported.lang: imported.texts},
     )
-    return _result(package, xliff_path, source, [outcome], editions)
+    article = _result(package, xliff_path, source, [outcome], editions)
+    return _Imported(article, (source, imported))
 
 
 def _result(

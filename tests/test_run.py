@@ -222,7 +222,9 @@ def test_inputs_sharing_a_slug_are_refused(tmp_path):
     shutil.copy(ARTICLE, second)
     result = CliRunner().invoke(cli, ["run", str(first), str(second), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "would share the output folder 'story': rename one" in result.output
+    assert "have the same file name, and a package is named after its file: rename one" in (
+        result.output
+    )
     assert not (tmp_path / "o").exists()
 
 
