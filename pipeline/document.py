@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pipeline.errors import shown
+from pipeline.sanitize import remove_unsafe
+
 SCHEMA_VERSION = 1
 
 
@@ -48,7 +51,16 @@ class Segment:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Segment:
-        return cls(id=data["id"], text=data["text"], provenance=data.get("provenance"))
+        """A segment from its JSON form; ValueError when the data is not one."""
+        _expect(data, dict, "a segment")
+        provenance = data.get("provenance")
+        if provenance is not None:
+            provenance = _string(provenance, "a provenance")
+        return cls(
+            id=_string(data.get("id"), "a segment id"),
+            text=remove_unsafe(_string(data.get("text"), "a segment text")),
+            provenance=provenance,
+        )
 
 
 @dataclass
@@ -76,10 +88,16 @@ class Block:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
+        """A block from its JSON form; ValueError when the data is not one."""
+        _expect(data, dict, "a block")
+        kind = _string(data.get("kind"), "a block kind")
+        if kind not in BlockKind.__members__.values():
+            raise ValueError(f"unknown block kind {shown(kind)}")
         return cls(
-            id=data["id"],
-            kind=BlockKind(data["kind"]),
-            segments=[Segment.from_dict(s) for s in data["segments"]],
+            id=_string(data.get("id"), "a block id"),
+            kind=BlockKind(kind),
+            segments=[Segment.from_dict(s) for s in _expect(data.get("segments"), list,
+                                                            "a list of segments")],
         )
 
 
@@ -146,19 +164,36 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A document from its JSON form, its texts cleaned like every outside text.
+
+        Raises ValueError (with a short reason) when the data is not a document.
+        """
+        _expect(data, dict, "a document")
         return cls(
-            title=data["title"],
-            lang=data["lang"],
-            blocks=[Block.from_dict(b) for b in data["blocks"]],
-            source_name=data.get("source_name", ""),
+            title=remove_unsafe(_string(data.get("title"), "a title")),
+            lang=_string(data.get("lang"), "a language code"),
+            blocks=[Block.from_dict(b) for b in _expect(data.get("blocks"), list,
+                                                        "a list of blocks")],
+            source_name=remove_unsafe(_string(data.get("source_name", ""), "a file name")),
         )
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> Document:
+    def from_json(cls, text: str | bytes) -> Document:
+        """A document from JSON text; ValueError when it is not one."""
         return cls.from_dict(json.loads(text))
+
+
+def _expect(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise ValueError(f"expected {what}, found {shown(value, 40)}")
+    return value
+
+
+def _string(value: Any, what: str) -> str:
+    return str(_expect(value, str, what))
 
 
 def join_segments(texts: Iterator[str] | list[str]) -> str:

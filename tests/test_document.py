@@ -1,15 +1,19 @@
 """The document model: ids, JSON round-trip, translated copies."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Document, make_blocks
+from pipeline.sanitize import remove_unsafe
 
 kinds = st.sampled_from(list(BlockKind))
-sentences = st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=4)
+# A Document only ever holds clean text (every outside text is cleaned on the way in).
+clean_text = st.text(max_size=40).map(remove_unsafe)
+sentences = st.lists(clean_text.filter(bool), min_size=1, max_size=4)
 documents = st.builds(
     lambda title, lang, items: Document(title, lang, make_blocks(items), "x.txt"),
-    st.text(max_size=30),
+    clean_text,
     st.sampled_from(["en", "fr", "ar", "bm"]),
     st.lists(st.tuples(kinds, sentences), max_size=6),
 )
@@ -45,3 +49,29 @@ def test_with_texts_keeps_ids_and_records_provenance():
         ("p2.s1", "Un.", "tm"),
     ]
     assert fr.fingerprint() != doc.fingerprint()
+
+
+@given(st.text(max_size=30))
+def test_texts_read_back_are_cleaned(text):
+    doc = Document(text, "fr", make_blocks([(BlockKind.PARAGRAPH, [text or "x"])]), "x.txt")
+    copy = Document.from_json(doc.to_json())
+    assert copy.title == remove_unsafe(text)
+    assert [s.text for s in copy.segments()] == [remove_unsafe(text or "x")]
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ("[]", "expected a document, found []"),
+        ('{"title": "t", "lang": "fr", "blocks": [null, 5]}', "expected a block, found None"),
+        ('{"title": 5, "lang": "fr", "blocks": []}', "expected a title, found 5"),
+        ('{"title": "t", "lang": "fr", "blocks": [{"id": "p1", "kind": "poem", "segments": []}]}',
+         "unknown block kind 'poem'"),
+        ('{"title": "t", "lang": "fr", "blocks": [{"id": "p1", "kind": "title", '
+         '"segments": [{}]}]}',
+         "expected a segment id, found None"),
+    ],
+)
+def test_damaged_json_is_a_value_error(data, reason):
+    with pytest.raises(ValueError, match=reason.replace("[", r"\[").replace("]", r"\]")):
+        Document.from_json(data)

@@ -10,7 +10,7 @@ from pipeline.cli import cli
 from pipeline.errors import InputError, LanguageError
 from pipeline.ingest.decode import decode
 from pipeline.ingest.language import choose_language, detect_language
-from pipeline.ingest.sanitize import normalise_space, sanitise
+from pipeline.sanitize import normalise_space, sanitise
 
 FRENCH = "Le président a déclaré « nous irons à Kidal », où l’armée est présente depuis l’été."
 RUSSIAN = "Президент заявил, что переговоры на севере страны продолжатся на следующей неделе."

@@ -12,6 +12,7 @@ from pipeline.errors import LanguageError, XliffError
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.review.xliff import build_kit, inspect_kit, read_translations
 from pipeline.review.xliff_markup import normalize_text, set_inline_text
+from pipeline.sanitize import remove_unsafe
 
 NS = {
     "x": "urn:oasis:names:tc:xliff:document:2.0",
@@ -269,7 +270,11 @@ def unit_xml(body: str, src: str = "Attack in Mopti", state: str = "translated")
         ("\n   Attaque\t à\n\n Mopti  ", "Attaque à Mopti"),
         ("Attaque a\u0300 Mopti", "Attaque à Mopti"),  # decomposed -> NFC
         ("Attaque<!-- a comment --> à Mopti", "Attaque à Mopti"),
-        ('<cp hex="7"/>bip', "\x07bip"),
+        # Targets come from outside: controls, bidi overrides and noncharacters go.
+        ('<cp hex="7"/>bip', "bip"),
+        ('<cp hex="0"/>bi<cp hex="1B"/>p<cp hex="FFFE"/>', "bip"),
+        ("bi\u202ep\ufdd0", "bip"),
+        ("\u0627\u200c\u0644", "\u0627\u200c\u0644"),  # ZWNJ shapes Arabic: kept
     ],
 )
 def test_targets_are_read_as_plain_normalised_text(body: str, text: str) -> None:
@@ -321,8 +326,9 @@ def header(attrs: str, units: str = "") -> bytes:
     ).encode()
 
 
-def one_unit(unit_id: str = "p1.s1", source: str = "Attack in Mopti") -> str:
-    return f'<unit id="{unit_id}"><segment><source>{source}</source></segment></unit>'
+def one_unit(unit_id: str = "p1.s1", source: str = "Attack in Mopti", target: str = "") -> str:
+    body = f"<target>{target}</target>" if target else ""
+    return f'<unit id="{unit_id}"><segment><source>{source}</source>{body}</segment></unit>'
 
 
 V21 = 'version="2.1" srcLang="en" trgLang="fr"'
@@ -397,7 +403,16 @@ REFUSALS = [
     ),
     (
         header(V21, one_unit(source='Attack <cp hex="zz"/>')),
-        "fr.xliff: unit 'p1.s1' has a <cp> that is not a character",
+        "fr.xliff: unit 'p1.s1' has <cp hex='zz'/>, which is not a character",
+    ),
+    (
+        header(V21, one_unit(target='A <cp hex="D800"/> b')),
+        "fr.xliff: unit 'p1.s1' has <cp hex='D800'/>, which is not a character",
+    ),
+    (
+        header(V21, one_unit(target='A <cp hex="FFFFFFFFFFFFFFFFFFFFFFFF"/> b')),
+        "fr.xliff: unit 'p1.s1' has <cp hex='FFFFFFFFFFFFFFFFFFFFFFFF'/>, which is not a "
+        "character",
     ),
     (
         b'<?xml version="1.0"?>\n<!DOCTYPE xliff>' + header(V21, one_unit()),
@@ -465,7 +480,9 @@ def test_any_text_round_trips(
     targets = {i: data.draw(st.one_of(TEXT, st.just(""))) for i in chosen}
     kit_bytes = kit(doc, glossary, translations=targets)
     result = read_translations(kit_bytes, doc, "fr.xliff")
-    expected = {i: normalize_text(t) for i, t in targets.items() if normalize_text(t)}
+    # Targets come back as Kuma reads every outside text: cleaned, then normalised.
+    cleaned = {i: normalize_text(remove_unsafe(t)) for i, t in targets.items()}
+    expected = {i: t for i, t in cleaned.items() if t}
     assert result.texts == expected
     assert result.complete == (set(expected) == set(ids))
     again = read_translations(fill(kit(doc, glossary), expected), doc, "fr.xliff")

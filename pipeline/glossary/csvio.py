@@ -60,7 +60,9 @@ def parse_csv(data: bytes, name: str) -> list[Term]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(f"{name}: not UTF-8 text (save the glossary as UTF-8 CSV)") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unterminated quote is an error, not a cell that swallows the rest
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    last_line = 0
     try:
         header = [column.strip().lower() for column in next(reader, [])]
         if not header:
@@ -77,6 +79,10 @@ def parse_csv(data: bytes, name: str) -> list[Term]:
     except RowError as exc:  # only the header raises it here; rows add their own line
         raise GlossaryError(f"{name} line 1: {exc}") from None
     except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise GlossaryError(
+                f"{name} line {last_line + 1}: a quoted cell starts here and is never closed"
+            ) from None
         raise GlossaryError(f"{name} line {reader.line_num}: {exc}") from None
     return terms
 

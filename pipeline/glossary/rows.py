@@ -12,6 +12,7 @@ import re
 from pipeline.glossary.match import match_key
 from pipeline.glossary.model import TERM_TYPES, Term
 from pipeline.langs import LANGUAGES
+from pipeline.sanitize import clean_line, sanitise
 
 LANGS = tuple(LANGUAGES)
 """Language codes a glossary may have columns for."""
@@ -61,7 +62,9 @@ def term_from_cells(cells: dict[str, str]) -> Term:
     """Build a checked term from cell texts by column name (missing columns are empty)."""
 
     def cell(column: str) -> str:
-        return cells.get(column, "").strip()
+        # Cells come from outside: the same clean-up as article text.
+        text = cells.get(column, "")
+        return sanitise(text).strip() if column == "note" else clean_line(text)
 
     def pick(prefix: str) -> dict[str, str]:
         return {lang: cell(prefix + lang) for lang in LANGS if cell(prefix + lang)}

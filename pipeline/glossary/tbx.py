@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from pipeline.errors import GlossaryError
+from pipeline.errors import GlossaryError, one_line
 from pipeline.glossary.match import is_acronym
 from pipeline.glossary.model import Term
 from pipeline.glossary.rows import LANGS, RowError, UniqueTerms, check_term
 from pipeline.langs import LANGUAGES
+from pipeline.sanitize import clean_line
 
 if TYPE_CHECKING:
     from pipeline.glossary.glossary import Glossary
@@ -113,7 +114,7 @@ def _safe_root(data: bytes, name: str) -> etree._Element:
     try:
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
-        raise GlossaryError(f"{name}: not well-formed XML ({exc})") from None
+        raise GlossaryError(f"{name}: not well-formed XML ({one_line(str(exc), 160)})") from None
     subset = tree.docinfo.internalDTD
     declares = subset is not None and (list(subset.iterentities()) or list(subset.elements()))
     if declares or any(isinstance(n, etree._Entity) for n in tree.iter()):
@@ -125,7 +126,7 @@ def _safe_root(data: bytes, name: str) -> etree._Element:
 
 
 def _term(entry: etree._Element) -> Term:
-    term_id = (entry.get("id") or "").strip()
+    term_id = clean_line(entry.get("id") or "")
     forms: dict[str, str] = {}
     aliases: dict[str, tuple[str, ...]] = {}
     explanations: dict[str, str] = {}
@@ -194,7 +195,7 @@ def _first_text(parent: etree._Element, tag: str, kind: str) -> str:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(element.itertext()).strip()
+    return clean_line("".join(element.itertext()))
 
 
 def _local(element: etree._Element) -> str:

@@ -19,8 +19,8 @@ from pipeline.ingest.language import choose_language
 from pipeline.ingest.layout import Piece, arrange
 from pipeline.ingest.limits import check_file_size, check_text_size
 from pipeline.ingest.markdown import read_markdown
-from pipeline.ingest.sanitize import normalise_space, sanitise
 from pipeline.ingest.text import read_text
+from pipeline.sanitize import normalise_space, sanitise
 from pipeline.segment import split_sentences
 
 if TYPE_CHECKING:

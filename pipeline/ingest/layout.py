@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.document import BlockKind
 from pipeline.ingest import furniture
-from pipeline.ingest.sanitize import normalise_space, sanitise
+from pipeline.sanitize import normalise_space, sanitise
 
 _BODY = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 

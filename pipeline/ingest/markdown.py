@@ -13,7 +13,7 @@ from pipeline.document import BlockKind
 from pipeline.ingest.decode import decode
 from pipeline.ingest.layout import Piece
 from pipeline.ingest.limits import check_text_size
-from pipeline.ingest.sanitize import sanitise
+from pipeline.sanitize import sanitise
 
 _LINE_BREAKS = ("softbreak", "hardbreak")
 _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}

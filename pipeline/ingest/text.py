@@ -16,7 +16,7 @@ from pipeline.ingest import furniture
 from pipeline.ingest.decode import decode
 from pipeline.ingest.layout import Piece
 from pipeline.ingest.limits import check_text_size
-from pipeline.ingest.sanitize import sanitise
+from pipeline.sanitize import sanitise
 
 _LIST_MARKER = re.compile(r"(?:[-*•·▪–]|\d{1,3}[.)])\s+(?=\S)")
 _WRAP_LIMIT = 100

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from pipeline.document import Document
-from pipeline.errors import XliffError
+from pipeline.errors import XliffError, one_line, shown
 from pipeline.langs import TARGET_LANGUAGES
 from pipeline.review.xliff_markup import (
     STATES,
@@ -25,6 +25,7 @@ from pipeline.review.xliff_markup import (
     normalize_text,
     xlf,
 )
+from pipeline.sanitize import remove_unsafe
 
 REEXPORT = (
     "the kit was made from another version of the article; "
@@ -96,7 +97,9 @@ def read_translations(data: bytes, doc: Document, origin: str = "") -> XliffTran
     source_lang, lang = _languages(root, name)
     if source_lang != doc.lang:
         written = root.get("srcLang")
-        raise XliffError(f"{name} translates from {written!r} but the article is in {doc.lang!r}")
+        raise XliffError(
+            f"{name} translates from {shown(written)} but the article is in {shown(doc.lang)}"
+        )
     units = _units(root, name)
     _check_matches(units, doc, name)
     texts = {u.id: u.target for u in units if u.target}
@@ -112,7 +115,7 @@ def _parse(data: bytes, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        message = _LXML_POSITION.sub("", exc.msg or "unreadable")
+        message = one_line(_LXML_POSITION.sub("", exc.msg or "unreadable"), 160)
         raise XliffError(f"{name} is not valid XML: {message} (line {exc.lineno})") from None
     # The prefix check reads bytes; an encoding it cannot read still shows a DOCTYPE here.
     if root.getroottree().docinfo.doctype:
@@ -134,17 +137,20 @@ def _check_version(root: etree._Element, name: str) -> None:
     version = root.get("version", "")
     if qname.localname == "xliff" and (qname.namespace == XLIFF_1_NS or version.startswith("1.")):
         raise XliffError(
-            f"{name} is XLIFF {version or '1.x'}; Kuma reads only XLIFF 2.x "
+            f"{name} is XLIFF {shown(version or '1.x')[1:-1]}; Kuma reads only XLIFF 2.x "
             "(export a kit with `kuma xliff export`)"
         )
     if qname.localname != "xliff":
-        raise XliffError(f"{name} is not an XLIFF 2 file (its root element is <{qname.localname}>)")
+        root_name = shown(qname.localname)[1:-1]
+        raise XliffError(f"{name} is not an XLIFF 2 file (its root element is <{root_name}>)")
     if qname.namespace != XLIFF_NS:
         raise XliffError(
             f"{name} is not an XLIFF 2 file (its <xliff> is not in namespace {XLIFF_NS})"
         )
     if not version.startswith("2."):
-        raise XliffError(f"{name} says it is XLIFF version {version!r}; Kuma reads only XLIFF 2.x")
+        raise XliffError(
+            f"{name} says it is XLIFF version {shown(version)}; Kuma reads only XLIFF 2.x"
+        )
 
 
 def _languages(root: etree._Element, name: str) -> tuple[str | None, str]:
@@ -158,7 +164,7 @@ def _languages(root: etree._Element, name: str) -> tuple[str | None, str]:
     if lang not in TARGET_LANGUAGES:
         targets = ", ".join(TARGET_LANGUAGES)
         raise XliffError(
-            f"{name} translates into {trg!r}, which is not a Kuma target language ({targets})"
+            f"{name} translates into {shown(trg)}, which is not a Kuma target language ({targets})"
         )
     return language_for_tag(root.get("srcLang", "")), lang
 
@@ -169,7 +175,7 @@ def _units(root: etree._Element, name: str) -> list[_Unit]:
     for element in root.iter(xlf("unit")):
         unit = _read_unit(element, name)
         if unit.id in seen:
-            raise XliffError(f"{name} has unit {unit.id!r} twice")
+            raise XliffError(f"{name} has unit {shown(unit.id)} twice")
         seen.add(unit.id)
         units.append(unit)
     return units
@@ -197,26 +203,33 @@ def _read_unit(element: etree._Element, name: str) -> _Unit:
         sources.append(source)
         targets.append(target)
     if not states:
-        raise XliffError(f"{name}: unit {unit_id!r} has no <segment>")
-    target_text = "" if untranslated else normalize_text(" ".join(targets))
+        raise XliffError(f"{name}: unit {shown(unit_id)} has no <segment>")
+    # Targets come from outside: the same clean-up as article text (sources are only
+    # compared with the article's own).
+    target_text = "" if untranslated else normalize_text(remove_unsafe(" ".join(targets)))
     state = min(states, key=STATES.index)
     return _Unit(unit_id, normalize_text(" ".join(sources)), target_text, state)
 
 
 def _text(element: etree._Element | None, unit_id: str, name: str) -> str:
+    """The text of a <source> or <target>."""
     if element is None:
         return ""
     try:
         return inline_text(element)
-    except ValueError:
-        raise XliffError(f"{name}: unit {unit_id!r} has a <cp> that is not a character") from None
+    except ValueError as exc:
+        raise XliffError(
+            f"{name}: unit {shown(unit_id)} has <cp hex={shown(str(exc))}/>, "
+            "which is not a character"
+        ) from None
 
 
 def _state(segment: etree._Element, unit_id: str, name: str) -> str:
     state = segment.get("state", "initial")
     if state not in STATES:
         raise XliffError(
-            f"{name}: unit {unit_id!r} has state {state!r} (XLIFF 2 states: {', '.join(STATES)})"
+            f"{name}: unit {shown(unit_id)} has state {shown(state)} "
+            f"(XLIFF 2 states: {', '.join(STATES)})"
         )
     return state
 
@@ -227,13 +240,13 @@ def _check_matches(units: list[_Unit], doc: Document, name: str) -> None:
         segment = segments.get(unit.id)
         if segment is None:
             raise XliffError(
-                f"{name} has unit {unit.id!r}, which is not in the article: {REEXPORT}"
+                f"{name} has unit {shown(unit.id)}, which is not in the article: {REEXPORT}"
             )
         if unit.source != normalize_text(segment.text):
             raise XliffError(
-                f"{name}: the source of unit {unit.id!r} differs from the article: {REEXPORT}"
+                f"{name}: the source of unit {shown(unit.id)} differs from the article: {REEXPORT}"
             )
     ids = {unit.id for unit in units}
     missing = next((s.id for s in doc.segments() if s.id not in ids), None)
     if missing is not None:
-        raise XliffError(f"{name} has no unit for segment {missing!r}: {REEXPORT}")
+        raise XliffError(f"{name} has no unit for segment {shown(missing)}: {REEXPORT}")

@@ -69,15 +69,32 @@ def set_inline_text(element: etree._Element, text: str) -> None:
         cp.tail = tail
 
 
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}\Z")
+
+
+def code_point(hex_value: str) -> str:
+    """The character a <cp hex="..."/> stands for.
+
+    Raises ValueError when it is not one: not hexadecimal, beyond U+10FFFF, or a
+    surrogate (which is half of a UTF-16 pair, never a character alone).
+    """
+    if not _HEX.match(hex_value):
+        raise ValueError(hex_value)
+    code = int(hex_value, 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise ValueError(hex_value)
+    return chr(code)
+
+
 def inline_text(element: etree._Element) -> str:
     """The plain text of inline content: text of codes and markers kept, <cp> decoded.
 
-    Raises ValueError for a <cp> whose ``hex`` is not a code point.
+    Raises ValueError for a <cp> whose ``hex`` is not a character.
     """
     parts = [element.text or ""]
     for child in element:
         if child.tag == xlf("cp"):
-            parts.append(chr(int(child.get("hex", ""), 16)))
+            parts.append(code_point(child.get("hex", "")))
         elif isinstance(child.tag, str):  # comments and processing instructions carry no text
             parts.append(inline_text(child))
         parts.append(child.tail or "")
