@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, KumaWarning
 
 _BOMS = (
     # UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -39,10 +40,63 @@ def decode(data: bytes, name: str, markup: bool = False) -> str:
         raise _binary(name)
     text = _declared(data) if markup else None
     if text is None:
-        text = _utf8(data) or _cp1252(data) or _detected(data)
+        text = _utf8(data)
+    if text is None:
+        text = _legacy(data, name)
     if text is None or _looks_binary(text):
         raise _binary(name)
     return text
+
+
+def _legacy(data: bytes, name: str) -> str | None:
+    """Text that is not UTF-8: refused when it is damaged UTF-8 (valid multi-byte
+    sequences beside invalid bytes), else read in a legacy encoding with a warning
+    that names the first byte UTF-8 could not read — never silently."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset, byte = exc.start, data[exc.start]
+    else:  # pragma: no cover - only called when UTF-8 failed
+        return None
+    if _has_utf8_sequences(data):
+        raise InputError(
+            f"{name} is not valid UTF-8: byte 0x{byte:02X} at offset {offset:,} cannot be "
+            "read (a damaged file, or two encodings mixed): save it again as UTF-8"
+        )
+    text = _cp1252(data)
+    encoding = "Windows-1252"
+    if text is None:
+        text = _detected(data)
+        encoding = "a detected legacy encoding"
+    if text is not None and not _looks_binary(text):
+        warnings.warn(
+            f"{name} is not UTF-8 (byte 0x{byte:02X} at offset {offset:,}); read as "
+            f"{encoding}: check its accented letters, or save it as UTF-8",
+            KumaWarning,
+            stacklevel=2,
+        )
+    return text
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether ``data`` holds several well-formed multi-byte UTF-8 sequences (a legacy
+    single-byte text almost never does: it would need accented capitals followed by
+    symbols, twice)."""
+    found = 0
+    for match in _UTF8_SEQUENCE.finditer(data[: 4 * _SAMPLE]):
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += 1
+        if found >= 2:
+            return True
+    return False
 
 
 def _decode_marked(data: bytes, encoding: str, name: str) -> str:
