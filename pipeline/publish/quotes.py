@@ -37,10 +37,15 @@ def quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     index = 0
     straight = text.count(_STRAIGHT) % 2 == 0  # an odd count cannot be paired safely
+    unclosed: set[str] = set()  # closing marks absent from the rest of the text
     while index < len(text):
         char = text[index]
         closing = _PAIRS.get(char) or (_STRAIGHT if straight and char == _STRAIGHT else None)
-        end = text.find(closing, index + 1) if closing else -1
+        end = -1
+        if closing and closing not in unclosed:
+            end = text.find(closing, index + 1)
+            if end < 0:
+                unclosed.add(closing)  # searched to the end once: never again (linear time)
         if closing and end > index + 1:
             quote = _trimmed(text, index, end)
             if quote is not None:

@@ -37,6 +37,10 @@ CutKind = Callable[[str, list[tuple[int, int]], int, Context], bool]
 
 MAX_PASSES = 40
 """Rules applied to one sentence at most this many times (a guard against rule loops)."""
+MAX_REWRITE_WORDS = 200
+"""A segment longer than this is not a sentence (a run-on kit target, a pasted table):
+it is kept as it is rather than rewritten, which would cost time growing with the
+square of its length."""
 
 
 def simplify_text(text: str, context: Context, rewrite: bool = True) -> list[str]:
@@ -45,6 +49,8 @@ def simplify_text(text: str, context: Context, rewrite: bool = True) -> list[str
     text = tidy(text)
     if not text:
         return []
+    if count_words(text) > MAX_REWRITE_WORDS:
+        return [text]
     for prepare in (collapse_acronym_pairs, *context.rules.prepare):
         text = tidy(prepare(text, context))
     pieces = _apply_rules(text, context) if rewrite else [text]

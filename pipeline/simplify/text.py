@@ -68,8 +68,14 @@ def sentences(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
+_LOOK_BACK = 40
+"""Characters before a full stop searched for an abbreviation (a window, so that a very
+long text costs time in proportion to its length, not its square)."""
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = text[:dot].rsplit(maxsplit=1)[-1].lstrip(OPENERS).lower() if text[:dot].strip() else ""
+    before = text[max(0, dot - _LOOK_BACK) : dot]
+    word = before.rsplit(maxsplit=1)[-1].lstrip(OPENERS).lower() if before.strip() else ""
     return word in NEVER_FINAL or (len(word) == 1 and word.isalpha() and text[dot] == ".")
 
 

@@ -43,6 +43,9 @@ SILENCE_DB = -50.0
 KEEP_S = 0.01
 """Silence kept at each end of a trimmed clip, so that no consonant is cut."""
 _HEADINGS = (BlockKind.TITLE, BlockKind.SUBHEADING)
+MAX_SPOKEN_WORDS = 10_000
+"""Longest text made into one recording (about an hour of speech): a longer one would
+need gigabytes to master, and no station airs it in one piece."""
 
 
 @dataclass
@@ -114,6 +117,13 @@ def speak_document(
     pauses = pauses or Pauses()
     lexicon = Lexicon(glossary, doc.lang)
     result = SpeechResult(doc.lang, settings=_settings(pauses, lexicon, doc))
+    words = sum(len(s.text.split()) for s in doc.segments())
+    if words > MAX_SPOKEN_WORDS:
+        result.reason = (
+            f"{doc.source_name or 'the text'} is too long for one recording ({words:,} words; "
+            f"the limit is {MAX_SPOKEN_WORDS:,}, about an hour): split it into parts"
+        )
+        return result
     spoken = _synthesize(doc, voice, lexicon, opening, voice_options or {}, result.notes)
     if isinstance(spoken, str):
         result.reason = f"no {language_name(doc.lang)} voice: {spoken}"
