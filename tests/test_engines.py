@@ -290,3 +290,79 @@ def test_the_output_budget_outgrows_the_library_default() -> None:
     assert output_budget(200, 2, 1024) == 416  # transformers' NLLB default stops at 200
     assert output_budget(600, 2, 1024) == 1021
     assert output_budget(10, 70, 64) == 1
+
+
+def _without_declared_limit(source: Path, folder: Path) -> Path:
+    """A copy of a conversion whose tokenizer declares no length limit."""
+    import json
+    import shutil
+
+    shutil.copytree(source, folder)
+    config_path = folder / "tokenizer_config.json"
+    config = json.loads(config_path.read_text())
+    config.pop("model_max_length", None)
+    config_path.write_text(json.dumps(config))
+    return folder
+
+
+def test_a_conversion_takes_its_limit_from_the_model_itself(
+    tiny_models: TinyModels, tmp_path: Path
+) -> None:
+    """The tokenizer declares nothing; model.bin has 64 positions: decoding never asks for
+    position 64 (CTranslate2 would raise 'No position encodings are defined...')."""
+    folder = _without_declared_limit(tiny_models.nllb_ct2, tmp_path / "ct2")
+    ref = resolve_model(str(folder), "ct2")
+    assert ModelTokenizer(ref).max_length == 0
+    assert Ct2Backend(ref).max_length == 64
+
+
+def test_a_long_segment_with_terms_translates_on_such_a_conversion(
+    tiny_models: TinyModels, engine_glossary: Glossary, tmp_path: Path
+) -> None:
+    folder = _without_declared_limit(tiny_models.nllb_ct2, tmp_path / "ct2")
+    text = "Iyad Ag Ghaly spoke in Kidal about the Islamic State and the GSIM. " * 6
+    engine = Ct2Translator(model=str(folder), glossary=engine_glossary)
+    result = engine.translate(document(text), "fr")
+    assert result.texts["p1.s1"]
+
+
+def test_a_backend_error_is_one_line_naming_model_and_segment(
+    tiny_models: TinyModels, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("No position encodings are defined for positions >= 256\nmore")
+
+    monkeypatch.setattr(Ct2Backend, "generate", broken)
+    engine = Ct2Translator(model=str(tiny_models.nllb_ct2))
+    with pytest.raises(KumaError) as caught:
+        engine.translate(document("The army left the town."), "fr")
+    assert str(caught.value) == (
+        f"ct2 model {tiny_models.nllb_ct2.name} failed on segment p1.s1 (RuntimeError: "
+        "No position encodings are defined for positions >= 256 more)"
+    )
+
+
+def test_a_repair_the_backend_cannot_decode_falls_back_to_inserting_the_term(
+    tiny_models: TinyModels, engine_glossary: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.translate.hf import TransformersBackend
+
+    original = TransformersBackend.generate
+    attempts: list[str] = []
+
+    def no_prefix(self: Any, sources: Any, lang: str, beam: int, n_best: int,
+                  prefix: str = "") -> Any:
+        if prefix:
+            attempts.append(prefix)
+            raise RuntimeError("No position encodings are defined for positions >= 256")
+        return original(self, sources, lang, beam, n_best, prefix)
+
+    monkeypatch.setattr(TransformersBackend, "generate", no_prefix)
+    translator = NllbTranslator(model=str(tiny_models.nllb), glossary=engine_glossary)
+    result = translator.translate(document("They fled Zorgland for Mali."), "fr")
+    assert attempts, "the forced-prefix repair was not tried"
+    # The decoder failed: the term is put where it belongs in the best translation, as
+    # when a prefix leaves no room to decode; nothing is lost, nothing is raised.
+    text = result.texts["p1.s1"]
+    assert "Ꝣorgland" in text and "Mali" in text.split("Ꝣorgland", 1)[1]
+    assert result.checks["p1.s1"].missing == []

@@ -8,7 +8,9 @@ language is given as the decoder prefix.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pipeline.translate.enforce import Hypothesis
@@ -18,6 +20,48 @@ from pipeline.translate.tokens import ModelTokenizer
 
 DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "int8_float16"}
 """Quantisation used when none is asked for, by device."""
+
+
+def model_positions(path: Path) -> int | None:
+    """How many positions a CTranslate2 ``model.bin`` has encodings for, read from its
+    header (variable names and shapes; the weights are skipped, not read).
+
+    A conversion copies the tokenizer's files but not the checkpoint's configuration,
+    so a tokenizer that declares no limit would otherwise let decoding run past the
+    model's last position.  None when the file has no position table (learned
+    positions under another name, or a format this reader does not know).
+    """
+    try:
+        with path.open("rb") as model:
+            _unpack(model, "I")  # binary version
+            _string(model)  # spec name
+            _unpack(model, "I")  # revision
+            (count,) = _unpack(model, "I")
+            for _ in range(min(count, 100_000)):
+                name = _string(model)
+                (rank,) = _unpack(model, "B")
+                shape = _unpack(model, f"{rank}I")
+                _unpack(model, "B")  # dtype
+                (size,) = _unpack(model, "I")
+                if name.endswith("position_encodings/encodings") and rank == 2:
+                    return int(shape[0])
+                model.seek(size, 1)
+    except (OSError, struct.error, UnicodeDecodeError, ValueError):
+        return None
+    return None
+
+
+def _unpack(stream: Any, fmt: str) -> tuple[int, ...]:
+    size = struct.calcsize(fmt)
+    data = stream.read(size)
+    if len(data) != size:
+        raise ValueError("truncated model.bin")
+    return struct.unpack(fmt, data)
+
+
+def _string(stream: Any) -> str:
+    (length,) = _unpack(stream, "H")
+    return str(stream.read(length)[:-1].decode("utf-8"))
 
 
 MAX_HYPOTHESES = 16
@@ -38,8 +82,11 @@ class Ct2Backend:
             )
         except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError on a bad model.bin
             raise ref.corrupt("weights (model.bin)", exc) from None
-        self.max_length = self.tokenizer.max_length or 1024
-        """Longest sequence the model takes (input or output), in tokens."""
+        limits = [n for n in (model_positions(ref.path / "model.bin"), self.tokenizer.max_length)
+                  if n]
+        self.max_length = min(limits) if limits else 1024
+        """Longest sequence the model takes (input or output), in tokens: the smaller of
+        what the tokenizer declares and the positions the model has."""
         self.version = f"ctranslate2 {ctranslate2.__version__} ({self.compute_type})"
 
     def generate(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from pipeline.document import Document, Segment
-from pipeline.errors import KumaError, LanguageError
+from pipeline.errors import EngineError, KumaError, LanguageError, describe
 from pipeline.glossary import Glossary, Mention
 from pipeline.glossary.verify import TermCheck
 from pipeline.langs import SOURCE_LANGUAGES, get_language
@@ -176,7 +176,8 @@ class NeuralTranslator:
             backend = backend or self.backend(ref, code)
             pieces[segment.id] = self._split(segment.id, text, found, enforcer, backend, code)
         if backend is not None:
-            self._decode([p for ps in pieces.values() for p in ps], backend, code, enforcer)
+            all_pieces = [p for ps in pieces.values() for p in ps]
+            self._decode(all_pieces, backend, code, enforcer, ref.name)
             result.version = backend.version
         for segment_id, parts in pieces.items():
             result.texts[segment_id] = " ".join(p.text for p in parts if p.text)
@@ -259,17 +260,34 @@ class NeuralTranslator:
         return pieces
 
     def _decode(
-        self, pieces: list[_Piece], backend: Backend, lang: str, enforcer: TermEnforcer | None
+        self,
+        pieces: list[_Piece],
+        backend: Backend,
+        lang: str,
+        enforcer: TermEnforcer | None,
+        model: str,
     ) -> None:
-        """Translate the pieces, longest first in batches, then enforce the glossary."""
+        """Translate the pieces, longest first in batches, then enforce the glossary.
+
+        An error the model's library raises is an EngineError naming the model and
+        the segments, never a traceback.
+        """
         ordered = sorted(pieces, key=lambda p: -p.tokens)
         for start in range(0, len(ordered), self.batch_size):
             batch = ordered[start : start + self.batch_size]
             wants_terms = enforcer is not None and any(p.source.mentions for p in batch)
             n_best = self.beam_size if wants_terms else 1
-            outputs = backend.generate(
-                [p.source.text for p in batch], lang, self.beam_size, n_best
-            )
+            try:
+                outputs = backend.generate(
+                    [p.source.text for p in batch], lang, self.beam_size, n_best
+                )
+            except KumaError:
+                raise
+            except Exception as exc:
+                segments = ", ".join(dict.fromkeys(p.segment for p in batch))
+                raise EngineError(
+                    f"{self.name} model {model} failed on segment {segments} ({describe(exc)})"
+                ) from None
             for piece, hypotheses in zip(batch, outputs, strict=True):
                 self._choose(piece, hypotheses, backend, lang, enforcer)
 
@@ -289,8 +307,15 @@ class NeuralTranslator:
             ids = backend.tokenizer.prefix_ids(lang, prefix)
             if len(ids) + 2 >= backend.max_length:
                 return None
-            best = backend.generate([piece.source.text], lang, self.beam_size, 1, prefix)[0][0]
-            return Completion(backend.tokenizer.decode(ids), best.text)
+            try:
+                best = backend.generate([piece.source.text], lang, self.beam_size, 1, prefix)
+            except KumaError:
+                raise
+            except Exception:
+                # The repair cannot be made: the segment keeps its best translation and
+                # the term check flags the missing term.
+                return None
+            return Completion(backend.tokenizer.decode(ids), best[0][0].text)
 
         enforced = enforcer.enforce(piece.source, hypotheses, decode_prefix)
         piece.text, piece.repairs = enforced.text, enforced.repairs

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.document import Document
-from pipeline.errors import LanguageError, XliffError
+from pipeline.errors import (
+    ConfigurationError,
+    LanguageError,
+    ModelMissingError,
+    XliffError,
+)
 from pipeline.glossary import Glossary
 from pipeline.langs import get_language
 from pipeline.translate.base import (
@@ -66,8 +71,18 @@ def engine_names(engine: str) -> list[str]:
 
 
 def check_engine(settings: EngineSettings, langs: Sequence[str]) -> None:
-    """Refuse, before any work, an explicit engine that does not serve a language."""
-    if settings.engine in ("auto", HUMAN):
+    """Refuse, before any work, an engine or model the user named that cannot be used.
+
+    An explicit engine must serve every language and load its model for each (a typo
+    in ``--model``, a folder with a broken configuration, a missing library): a
+    ConfigurationError (exit 1) now, not a whole package made without it.  Models
+    loaded here stay loaded for the run.  ``--engine auto`` with nothing usable is
+    not an error: those languages get their kits.
+    """
+    if settings.engine == HUMAN:
+        return
+    if settings.engine == "auto":
+        _check_named_model(settings, langs)
         return
     translator = _translator(settings.engine, settings)
     for code in langs:
@@ -78,6 +93,47 @@ def check_engine(settings: EngineSettings, langs: Sequence[str]) -> None:
             raise LanguageError(
                 f"{settings.engine} does not translate into {language.name} ({code}); {served}"
             )
+    for code in langs:
+        why = translator.availability(code)
+        if why is not None:
+            raise ConfigurationError(f"--engine {settings.engine} cannot be used: {why}")
+        _load(translator, code)
+
+
+def _load(translator: Translator, lang: str) -> None:
+    """Load a neural engine's model now, so that a broken one fails before any work."""
+    from pipeline.translate.neural import NeuralTranslator
+
+    if not isinstance(translator, NeuralTranslator):
+        return
+    ref = translator.model_ref(lang)
+    try:
+        translator.backend(ref, lang)
+    except ModelMissingError as exc:
+        raise ConfigurationError(str(exc)) from None
+
+
+def _check_named_model(settings: EngineSettings, langs: Sequence[str]) -> None:
+    """With ``--engine auto``, a ``--model`` the user named must load with some machine
+    engine for at least one of the languages (the others get their kits)."""
+    if not settings.engine_options.get("model"):
+        return
+    reasons: list[str] = []
+    for code in langs:
+        for name in engine_names("auto"):
+            if name == HUMAN:
+                continue
+            translator = _translator(name, settings)
+            why = translator.availability(code) if code in translator.languages() else None
+            if code not in translator.languages():
+                continue
+            if why is None:
+                _load(translator, code)
+                return
+            reasons.append(why)
+    model = settings.engine_options["model"]
+    reason = reasons[0] if reasons else "no translation engine can use it"
+    raise ConfigurationError(f"--model {model} cannot be used: {reason}")
 
 
 def choose_translation(document: Document, lang: str, settings: EngineSettings) -> Choice:
