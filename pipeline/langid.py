@@ -54,6 +54,8 @@ LANGDETECT_CODES = ("en", "fr")
 ALL_CANDIDATES = ("en", "fr", "ar", "bm", "dyu")
 
 _WORD = re.compile(r"\w+")
+_QUOTES = " \"'“”«»‘’()\u00a0\u202f\t\n"
+_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…")
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,10 @@ def identify(text: str, candidates: Sequence[str] = ALL_CANDIDATES) -> Identific
     arabic, latin = _letters(text)
     if arabic + latin == 0:
         return _none("no letters")
-    if arabic / (arabic + latin) > ARABIC_SHARE:
+    share = round(arabic / (arabic + latin), 3)
+    if share > ARABIC_SHARE:
         if "ar" in codes:
-            return Identification("ar", round(arabic / (arabic + latin), 3), "script")
+            return Identification("ar", share, "script")
         return _none("Arabic script, which no candidate is written in")
     latin_codes = [code for code in codes if code in FRANC_CODES]
     if not latin_codes:
@@ -88,6 +91,9 @@ def identify(text: str, candidates: Sequence[str] = ALL_CANDIDATES) -> Identific
     if len(words) < MIN_WORDS:
         count = len(words)
         return _none(f"too short: {count} word{'s' if count != 1 else ''} besides names")
+    if len(latin_codes) == 1:
+        # Nothing to tell apart: the script is all the evidence there is.
+        return Identification(latin_codes[0], round(1 - share, 3), "script (one Latin candidate)")
     return _latin(" ".join(words), latin_codes)
 
 
@@ -98,24 +104,22 @@ def language_words(text: str) -> list[str]:
     written the same in every language, and in a short text it outvotes the rest.
     """
     words = []
+    opens = True  # the text's first word opens a sentence
+    position = 0
     for match in _WORD.finditer(text):
+        between = text[position : match.start()].strip(_QUOTES)
+        opens = (opens and not between) or between.endswith(_SENTENCE_ENDS)
+        position = match.end()
         word = match.group()
-        if not any(c.isalpha() for c in word):
-            continue
-        before = text[: match.start()].rstrip(" \"'“«‘(\u00a0\u202f")
-        opens = not before or before.endswith((".", "!", "?", "؟", ":", "…"))
-        if word[0].isupper() and not opens:
-            continue
-        words.append(word)
+        if any(c.isalpha() for c in word) and (opens or not word[0].isupper()):
+            words.append(word)
+        opens = False
     return words
 
 
 def _latin(text: str, codes: list[str]) -> Identification:
-    if len(codes) == 1:
-        # Nothing to tell apart; the script already agreed.
-        return Identification(codes[0], 1.0, "only Latin-script candidate")
     ranked = _franc(text, codes)
-    if not ranked:
+    if len(ranked) < 2:
         return _none("pyfranc gave no verdict")
     (best, _), (second, second_score) = ranked[0], ranked[1]
     margin = round(1.0 - second_score, 3)

@@ -126,8 +126,11 @@ def _bambara(text: str, lang: str) -> list[str]:
     from bambara_normalizer import denormalize_numbers_in_text
 
     before = _values(text, lang)
+    # The normaliser misses a number followed by more text after a comma: read clause by clause.
+    clauses = re.split(r"[,;:.!?()«»\"“”]", text)
+    read = " | ".join(denormalize_numbers_in_text(clause) for clause in clauses)
     found = []
-    for number in digit_numbers(denormalize_numbers_in_text(text), lang):
+    for number in digit_numbers(read, lang):
         if before.get(number.value, 0) > 0:
             before[number.value] -= 1
         else:
