@@ -72,11 +72,18 @@ def digit_numbers(text: str, lang: str) -> list[Number]:
 
 
 def word_numbers(text: str, lang: str) -> list[Number]:
-    """Numbers written in words, where ``lang`` has a reader (values only, no spans)."""
+    """Numbers written in words, where ``lang`` has a reader (values only, no spans).
+
+    The readers come with the ``review`` extra; without them no words are read.
+    """
     reader = {"en": _text2num, "fr": _text2num, "bm": _bambara, "ar": _arabic}.get(lang)
     if reader is None:
         return []
-    return [Number(value, None) for value in reader(text, lang) if value != "1"]
+    try:
+        values = reader(text, lang)
+    except ImportError:
+        return []
+    return [Number(value, None) for value in values if value != "1"]
 
 
 def all_numbers(text: str, lang: str) -> list[Number]:
