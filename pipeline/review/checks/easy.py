@@ -118,7 +118,7 @@ def check_verbs(easy: Document) -> list[Finding]:
             "easy-verb",
             Category.STYLE,
             Severity.MINOR,
-            "no verb found: easy-to-read sentences should be full sentences",
+            "the tagger finds no finite verb: easy-to-read sentences should be full sentences",
         )
         for index in missing
     ]

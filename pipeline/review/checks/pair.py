@@ -21,8 +21,6 @@ class Pair:
     """Kuma code of the source language."""
     target_lang: str
     """Kuma code of the target language."""
-    heading: bool = False
-    """True for titles and subheadings, which are often not full sentences."""
 
     def finding(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.document import BlockKind, Document
+from pipeline.document import Document
 from pipeline.glossary import Glossary
 from pipeline.review.checks.consistency import check_consistency
 from pipeline.review.checks.failures import check_empty, check_repetition, check_truncation
@@ -20,8 +20,6 @@ from pipeline.review.checks.typography import (
     check_punctuation,
     check_spacing,
 )
-
-HEADINGS = (BlockKind.TITLE, BlockKind.SUBHEADING)
 
 PAIR_CHECKS: tuple[Callable[[Pair], list[Finding]], ...] = (
     check_numbers,
@@ -45,17 +43,9 @@ def check_translation(source: Document, target: Document, glossary: Glossary) ->
     """
     texts = {s.id: s.text for s in target.segments()}
     findings: list[Finding] = []
-    for block in source.blocks:
-        for segment in block.segments:
-            pair = Pair(
-                segment.id,
-                segment.text,
-                texts.get(segment.id, ""),
-                source.lang,
-                target.lang,
-                heading=block.kind in HEADINGS,
-            )
-            findings += check_pair(pair, glossary)
+    for segment in source.segments():
+        pair = Pair(segment.id, segment.text, texts.get(segment.id, ""), source.lang, target.lang)
+        findings += check_pair(pair, glossary)
     return findings + check_consistency(source, target)
 
 
