@@ -148,6 +148,10 @@ NUMBER_CASES = [
     ("Thousands have died.", "Des milliers de personnes sont mortes.", "fr", []),
     ("Thousands have died.", "Sahel yɔrɔ bɛɛ la, mɔgɔ ba caman sara.", "bm", []),
     ("Hundreds have died.", "Sivili kɛmɛ caman sara.", "bm", []),  # kɛmɛ read, never extra
+    ("7 million fled.", "Sept millions de personnes ont fui.", "fr", []),  # scales left out
+    ("Seven million fled.", "7 millions de personnes ont fui.", "fr", []),
+    ("2 million fled.", "فر مليونا شخص.", "ar", []),  # an Arabic dual
+    ("At 10:45 on March 3.", "À 10h45 le 3 mars.", "fr", []),
     # changed, dropped, added
     (
         "In 2015 they signed.",

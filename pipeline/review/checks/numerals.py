@@ -12,7 +12,8 @@ two to ten for Arabic.  Words are read less reliably than digits (``kelen`` is "
 but also "alone"; ``fila ni saba`` comes out as 5), so the checks only use them to
 *find* a number of the source, never to report a number as extra.  ``one``/``un``
 (also pronouns and articles), ordinals and vague amounts (``thousands``, ``des
-milliers``) are not read as numbers.
+milliers``) are not read as numbers, and scale words are left out (``7 million``,
+``sept millions`` and ``seven million`` are all 7: translations move between them).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _VAGUE = re.compile(
     r"dizaines|douzaines|centaines|milliers|millions|milliards)\b",
     re.IGNORECASE,
 )
+_SCALES = re.compile(
+    r"\b(?:millions?|milliards?|billions?|trillions?|miliyɔn|miliyari)\b", re.IGNORECASE
+)
+"""Scale words are left out of reading: ``7 million`` and ``sept millions`` are both 7."""
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|è)\b", re.IGNORECASE)
 
 _ARABIC_WORDS = {
@@ -42,6 +47,8 @@ _ARABIC_WORDS = {
     "ثلاثة": "3", "ثلاث": "3", "أربعة": "4", "أربع": "4", "خمسة": "5", "خمس": "5",
     "ستة": "6", "سبعة": "7", "سبع": "7", "ثمانية": "8", "ثماني": "8",
     "تسعة": "9", "تسع": "9", "عشرة": "10", "عشر": "10",
+    # duals of the scales: "two million", "two thousand", "two hundred"
+    "مليونا": "2", "مليوني": "2", "ألفا": "2", "ألفي": "2", "مئتا": "2", "مئتي": "2",
 }  # fmt: skip
 
 
@@ -114,7 +121,7 @@ def _value(written: str, lang: str) -> str:
 def _text2num(text: str, lang: str) -> list[str]:
     from text_to_num import alpha2digit
 
-    masked = _VAGUE.sub("", text)
+    masked = _SCALES.sub("", _VAGUE.sub("", text))
     before = _values(masked, lang)
     converted = alpha2digit(masked, lang, threshold=0)
     found = []
@@ -134,7 +141,7 @@ def _bambara(text: str, lang: str) -> list[str]:
 
     before = _values(text, lang)
     # The normaliser misses a number followed by more text after a comma: read clause by clause.
-    clauses = re.split(r"[,;:.!?()«»\"“”]", text)
+    clauses = re.split(r"[,;:.!?()«»\"“”]", _SCALES.sub("", text))
     read = " | ".join(denormalize_numbers_in_text(clause) for clause in clauses)
     found = []
     for number in digit_numbers(read, lang):
