@@ -255,6 +255,7 @@ NAME_CASES = [
         [],
     ),  # accents
     ("They went to Guinea.", "Ils sont allés en Guinée.", "fr", []),  # a dictionary word
+    ("Jihadists attacked.", "Des djihadistes ont attaqué.", "fr", []),  # a plural of one
     ("Amadou Koufa met officials.", "التقى أمادو كوفا مسؤولين.", "ar", []),  # not checked in Arabic
     ("Koufa met officials.", "Koufa ye ɲɔgɔn sɔrɔ.", "bm", []),
 ]

@@ -103,10 +103,16 @@ def source_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         if any(s <= start < e for s, e in covered):
             continue
-        if word.lower() in _dictionary() or fold_text(word).lower() in _dictionary():
+        if _in_dictionary(word):
             continue
         names.append((start, end, word))
     return names
+
+
+def _in_dictionary(word: str) -> bool:
+    """True for English words, plurals included (``Jihadists``, ``Islamists``)."""
+    key = fold_text(word).lower()
+    return any(form in _dictionary() for form in (key, key.removesuffix("s")))
 
 
 def _kept(name: str, target_words: list[str]) -> bool:
