@@ -6,7 +6,7 @@ sentences written apart from the article).  Each is cut into windows of N words
 (N = 1..15), every whole segment is also tried, and so are the headings (title and
 subheadings).  Candidates are those the wrong-language check uses for a
 translation from English into the language (see
-``pipeline.review.checks.language.candidates``), and separately all five
+``pipeline.langid.plausible``), and separately all five
 languages, where Bambara and Dyula compete.
 
     python benchmarks/langid_calibration.py          # the tables
@@ -31,7 +31,7 @@ from pipeline.document import BlockKind  # noqa: E402
 from pipeline.glossary import load_glossary  # noqa: E402
 from pipeline.ingest import read_document  # noqa: E402
 from pipeline.langid import ALL_CANDIDATES, MIN_WORDS, identify  # noqa: E402
-from pipeline.review.checks.language import candidates  # noqa: E402
+from pipeline.langid import plausible  # noqa: E402
 from pipeline.review.xliff import read_translations  # noqa: E402
 
 LANGS = ("en", "fr", "ar", "bm")
@@ -69,7 +69,7 @@ def measure(corpus: dict[str, dict[str, list[str]]], all_five: bool) -> dict[str
     """Right / wrong / no verdict counts per language and sample kind."""
     table: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for lang, kinds in corpus.items():
-        codes = ALL_CANDIDATES if all_five else candidates(lang, "en")
+        codes = ALL_CANDIDATES if all_five else plausible(lang, "en")
         samples: list[tuple[str, str]] = []
         for size in WINDOWS:
             samples += [

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.langs import get_language
+from pipeline.langs import LANGUAGES, TARGET_LANGUAGES, get_language
 
 MIN_WORDS = 5
 """Fewest words, names and numbers aside (``language_words``), for a verdict.  Calibrated
@@ -68,6 +68,18 @@ class Identification:
     """0..1: how clearly the winner beat the runner-up (0 when there is no verdict)."""
     reason: str
     """Why there is no verdict, or which tool gave it (``script``, ``pyfranc``, ``langdetect``)."""
+
+
+SIBLINGS = {"bm": "dyu", "dyu": "bm"}
+"""Languages too close to each other to call one a mistake for the other."""
+
+
+def plausible(expected: str, source: str = "en") -> tuple[str, ...]:
+    """The languages a text meant to be in ``expected`` could be in by mistake: itself,
+    the source, and the other target languages, without ``expected``'s close sibling."""
+    codes = [expected, source, *TARGET_LANGUAGES]
+    sibling = SIBLINGS.get(expected)
+    return tuple(c for c in dict.fromkeys(codes) if c != sibling and c in LANGUAGES)
 
 
 def identify(text: str, candidates: Sequence[str] = ALL_CANDIDATES) -> Identification:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import OutputError, PackageError, shown
+from pipeline.errors import OutputError, PackageError
 from pipeline.storage import folder_lock, inside, remove_temporaries, write_atomic
 
 MANIFEST = "manifest.json"
@@ -242,7 +242,7 @@ def check_root(root: Path) -> None:
     if root.is_symlink():
         raise OutputError(
             f"refusing to write into {root}: it is a symbolic link "
-            f"(to {shown(str(root.readlink()))}); Kuma writes only inside the output folder"
+            f"(to {root.readlink()}); Kuma writes only inside the output folder"
         )
 
 

@@ -137,7 +137,7 @@ def test_choose_language():
 def ingest_json(path, *args):
     result = CliRunner().invoke(cli, ["ingest", str(path), "--json", *args])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def texts(data):
@@ -151,6 +151,8 @@ def test_cli_reads_cp1252(tmp_path):
     data = ingest_json(path)
     assert data["title"] == "Talks in the north of Mali"
     assert texts(data) == ["Talks in the north of Mali", body]
+    result = CliRunner().invoke(cli, ["ingest", str(path)])
+    assert result.stderr.startswith("Warning: legacy.txt is not UTF-8 (byte 0x93 at offset 37)")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])

@@ -80,6 +80,11 @@ def test_export_defaults_to_the_current_folder(
     assert (here / "dyu.xliff").is_file()
 
 
+def french(segment_id: str) -> str:
+    """A stand-in French translation of one segment."""
+    return f"Voici la traduction française du segment {segment_id} de cet article."
+
+
 def test_exported_kit_comes_back_as_a_human_translation(
     files: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -87,14 +92,15 @@ def test_exported_kit_comes_back_as_a_human_translation(
     export(str(article), "--lang", "fr", "--out", str(tmp_path), "--glossary", str(glossary))
     kit = tmp_path / "fr.xliff"
     root = etree.fromstring(kit.read_bytes())
-    for segment in root.iterfind(".//x:segment", NS):
+    for unit in root.iterfind(".//x:unit", NS):
+        segment = unit.find("x:segment", NS)
         target = etree.SubElement(segment, f"{{{NS['x']}}}target")
-        target.text = "FR " + segment.findtext("x:source", namespaces=NS)
+        target.text = french(unit.get("id"))
         segment.set("state", "final")
     kit.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     doc = read_document(article, glossary=load_glossary(glossary))
     translation = HumanTranslator([tmp_path]).translate(doc, "fr")
-    assert translation.texts == {s.id: "FR " + s.text for s in doc.segments()}
+    assert translation.texts == {s.id: french(s.id) for s in doc.segments()}
 
 
 @pytest.mark.parametrize(

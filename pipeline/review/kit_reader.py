@@ -15,7 +15,8 @@ from lxml import etree
 
 from pipeline.document import Document
 from pipeline.errors import XliffError, one_line, shown
-from pipeline.langs import TARGET_LANGUAGES
+from pipeline.langid import identify, language_words, plausible
+from pipeline.langs import LANGUAGES, TARGET_LANGUAGES
 from pipeline.review.xliff_markup import (
     STATES,
     XLIFF_1_NS,
@@ -103,6 +104,7 @@ def read_translations(data: bytes, doc: Document, origin: str = "") -> XliffTran
     units = _units(root, name)
     _check_matches(units, doc, name)
     texts = {u.id: u.target for u in units if u.target}
+    _check_language(texts, lang, doc.lang, root.get("trgLang", ""), name)
     states = {u.id: u.state for u in units}
     complete = all(segment.id in texts for segment in doc.segments())
     return XliffTranslations(lang=lang, texts=texts, states=states, complete=complete)
@@ -232,6 +234,30 @@ def _state(segment: etree._Element, unit_id: str, name: str) -> str:
             f"(XLIFF 2 states: {', '.join(STATES)})"
         )
     return state
+
+
+LANGUAGE_SAMPLE = 5000
+"""Characters of the targets read to tell their language (enough for a verdict)."""
+MIN_LANGUAGE_WORDS = 12
+"""Fewest words (names and numbers aside) on which a kit's language is judged."""
+
+
+def _check_language(
+    texts: dict[str, str], lang: str, source_lang: str, written: str, name: str
+) -> None:
+    """Refuse targets written in another language than the kit's ``trgLang`` says (a
+    French kit relabelled ``ar`` would be published as Arabic)."""
+    sample = " ".join(texts.values())[:LANGUAGE_SAMPLE]
+    if len(language_words(sample)) < MIN_LANGUAGE_WORDS:
+        return  # too little text to judge: a few names or numbers say nothing
+    found = identify(sample, plausible(lang, source_lang))
+    if found.lang is None or found.lang == lang:
+        return
+    raise XliffError(
+        f"{name} says it translates into {shown(written)} ({LANGUAGES[lang].name}) but its "
+        f"targets are in {LANGUAGES[found.lang].name}: correct its trgLang, or give the "
+        "right file"
+    )
 
 
 def _check_matches(units: list[_Unit], doc: Document, name: str) -> None:

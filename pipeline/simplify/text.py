@@ -7,6 +7,7 @@ measures, so that a sentence the simplifier produced is the sentence that is mea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipeline.segment import NEVER_FINAL, QUOTE_PAIRS, quote_spans
 
@@ -44,6 +45,26 @@ def word_spans(text: str) -> list[Span]:
     return [m.span() for m in re.finditer(r"\S+", text) if any(c.isalnum() for c in m.group())]
 
 
+class SpanIndex:
+    """Spans ``[start, end)``, asked in logarithmic time whether they cover a position
+    (a loop over every span for every position is quadratic on long texts)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[0] < s[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, position: int) -> bool:
+        """Whether some span holds ``position``."""
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+
 def sentences(text: str) -> list[str]:
     """Split running text at sentence ends that lie outside quotations.
 
@@ -54,12 +75,13 @@ def sentences(text: str) -> list[str]:
     text = collapse_space(text)
     if not text:
         return []
-    quoted = quote_spans(text)
+    # Inside a quotation means strictly between its marks: (a, b - 1) open.
+    quoted = SpanIndex([(a + 1, b - 1) for a, b in quote_spans(text)])
     cuts = [0]
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         last = len(match.group().rstrip()) + match.start() - 1  # the mark or its closing quote
-        if end >= len(text) or any(a < last < b - 1 for a, b in quoted):
+        if end >= len(text) or quoted.covers(last):
             continue  # inside a quotation: "We left. We came back," is one sentence
         if _abbreviation_before(text, match.start()) or text[end].islower():
             continue

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.langid import identify
-from pipeline.langs import LANGUAGES, TARGET_LANGUAGES
+from pipeline.langid import identify, plausible
+from pipeline.langs import LANGUAGES
 from pipeline.review.checks.finding import Category, Finding, Severity
 from pipeline.review.checks.pair import Pair
 
@@ -43,16 +43,9 @@ def check_language(pair: Pair) -> list[Finding]:
     return check_wrong_language(pair)
 
 
-def candidates(target_lang: str, source_lang: str) -> tuple[str, ...]:
-    """The languages a translation into ``target_lang`` could plausibly be in by mistake."""
-    codes = [target_lang, source_lang, *TARGET_LANGUAGES]
-    sibling = SIBLINGS.get(target_lang)
-    return tuple(c for c in dict.fromkeys(codes) if c != sibling and c in LANGUAGES)
-
-
 def check_wrong_language(pair: Pair) -> list[Finding]:
     """A critical finding when the translation reads as another language."""
-    found = identify(pair.target, candidates(pair.target_lang, pair.source_lang))
+    found = identify(pair.target, plausible(pair.target_lang, pair.source_lang))
     if found.lang is None or found.lang == pair.target_lang:
         return []
     name = LANGUAGES[found.lang].name
