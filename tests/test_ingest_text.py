@@ -152,7 +152,7 @@ def test_cli_reads_cp1252(tmp_path):
     assert data["title"] == "Talks in the north of Mali"
     assert texts(data) == ["Talks in the north of Mali", body]
     result = CliRunner().invoke(cli, ["ingest", str(path)])
-    assert result.stderr.startswith("Warning: legacy.txt is not UTF-8 (byte 0x93 at offset 37)")
+    assert result.stderr.startswith("Warning: legacy.txt is not UTF-8 (byte 0x93 at offset 38)")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
