@@ -10,7 +10,7 @@ from speech_checks import document
 from pipeline.document import BlockKind
 from pipeline.glossary import load_glossary
 from pipeline.speech import render_script
-from pipeline.speech.script import PACE_WPM
+from pipeline.speech.script import PACE_WPM, NoAudio
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +70,15 @@ def test_the_page_is_large_print_in_the_right_language_and_direction(glossary):
     assert "[إِيَاد أَغ غَالِي]" in arabic.html
 
 
-def test_the_script_says_why_there_is_no_audio(glossary):
-    reason = "no Bambara (bm) voice: run `kuma models pull mms-tts-bam`"
-    script = render_script(document("bm"), glossary, notice=reason)
+def test_the_script_tells_the_presenter_to_read_it_on_air(glossary):
+    script = render_script(document("bm"), glossary, no_audio=NoAudio.NO_VOICE)
     page = lxml_html.fromstring(script.html)
-    assert page.find_class("notice")[0].text_content() == f"Pas d'audio : {reason}"
-    assert f"Pas d'audio : {reason}" in script.text
+    sentence = "Pas de voix en bambara sur cet ordinateur\u00a0: lisez ce texte à l'antenne."
+    notice = page.find_class("notice")[0]
+    assert notice.text_content() == sentence
+    assert notice.xpath(".//span/@lang") == ["fr"]  # French standing in for Bambara, marked
+    assert " ".join(sentence.split()) in " ".join(script.text.split())
+    assert "kuma" not in script.html and "kuma" not in script.text
     assert "[Iyad Ag Gali]" in script.text and "[Je Ɛsi I Ɛmu]" in script.text
 
 
