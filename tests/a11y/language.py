@@ -14,7 +14,7 @@ from pipeline.publish.ui import strings_in
 
 CONTENT = (
     "ancestor-or-self::*[contains(@id, '.')]"  # a segment of the article (p3.s1, p3.s1.e2)
-    " or ancestor::*[local-name()='h1']"  # the title
+    " or ancestor-or-self::*[local-name()='h1'][not(@id='toc-title')]"  # the title
     " or ancestor::*[local-name()='ol'][@class='transcript' or @class='script']"
     " or ancestor-or-self::*[local-name()='a'][contains(@href, '#p')]"  # a heading in the toc
 )
