@@ -58,8 +58,6 @@ class ReviewStatus:
     approved_by: str = ""
     """The person who approved the book's accessibility: only then does the EPUB claim
     conformance (``dcterms:conformsTo``) and name them (``a11y:certifiedBy``)."""
-    approved_on: date | None = None
-    """When they approved it."""
     checks: tuple[str, ...] = ()
     """Automated accessibility checks the publication passed (``axe-core``,
     ``EPUBCheck``): said in the accessibility summary, never a certification."""
