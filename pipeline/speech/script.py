@@ -37,7 +37,6 @@ SHORT_PAUSE, LONG_PAUSE = "/", "//"
 """The marks announcers use: a breath after a sentence, a full stop after a paragraph."""
 
 
-
 class NoAudio(StrEnum):
     """Why a script comes without a recording, as the presenter is told."""
 
