@@ -1,10 +1,14 @@
 """The package `kuma run` makes from the example article and its demo translations,
 checked as a reviewer would: every HTML page with axe-core in Chromium, every EPUB
-(with its read-along audio) with EPUBCheck, and the easy versions against their
-readability targets with every number and name kept."""
+(with its read-along audio) with EPUBCheck, usage messages included (media overlays in
+reading order: no MED_015), and the easy versions against their readability targets
+with every number and name kept."""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,13 +63,45 @@ def test_every_page_has_no_axe_violation(package, desktop, name):
 
 
 @pytest.fixture(scope="module")
-def book_reports(package):
-    return dict(zip(BOOKS, check_epubs([package / name for name in BOOKS]), strict=True))
+def book_reports(package, tmp_path_factory):
+    misordered = tmp_path_factory.mktemp("books") / "misordered.epub"
+    misordered.write_bytes(_misordered((package / "fr" / "easy.epub").read_bytes()))
+    paths = [package / name for name in BOOKS] + [misordered]
+    reports = check_epubs(paths, usage=True)
+    return dict(zip([*BOOKS, "misordered"], reports, strict=True))
 
 
 @pytest.mark.parametrize("name", BOOKS)
 def test_every_book_passes_epubcheck(book_reports, name):
     assert book_reports[name].clean, book_reports[name].messages
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_media_overlays_follow_the_reading_order(package, book_reports, name):
+    with zipfile.ZipFile(package / name) as book:  # every book has one, but Bambara's
+        assert ("EPUB/article.smil" in book.namelist()) == (not name.startswith("bm/"))
+    assert book_reports[name].usages("MED_015") == []
+
+
+def test_epubcheck_reports_an_overlay_out_of_reading_order(book_reports):
+    """The harness can fail: the same book with its first two clips swapped."""
+    assert book_reports["misordered"].usages("MED_015")
+
+
+def _misordered(book: bytes) -> bytes:
+    """``book`` with the first two ``<par>`` of its media overlay swapped."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        files = [(info, archive.read(info)) for info in archive.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info, data in files:
+            if info.filename.endswith(".smil"):
+                first, second = re.findall(rb"<par .*?</par>", data, re.S)[:2]
+                start, end = data.index(first), data.index(second) + len(second)
+                between = data[start + len(first) : data.index(second)]
+                data = data[:start] + second + between + first + data[end:]
+            archive.writestr(info, data)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

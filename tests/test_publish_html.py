@@ -4,6 +4,7 @@ import base64
 import hashlib
 
 import pytest
+from a11y.language import stray_words
 from a11y.samples import LONG_TITLE, bad_input_documents, example_documents, glossary
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,11 @@ from lxml import html as lxml_html
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.publish.html import Alternate, AudioLinks, render_html
+from pipeline.publish.status import Origin, ReviewStatus
 from pipeline.publish.text import render_text
+from pipeline.publish.ui import keys as ui_keys
+from pipeline.publish.ui import wording
+from pipeline.publish.view import is_key_point
 
 
 def sample(lang="en", texts=None):
@@ -36,7 +41,11 @@ def test_structure_and_escaping():
     assert tree.get("lang") == "en" and tree.get("dir") == "ltr"
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert tree.xpath("//h1/span/@id") == ["p1.s1"]
-    assert tree.xpath("//figure/figcaption/span/text()") == ["FILE - An image."]
+    assert not tree.xpath("//main//figure")  # a caption without its photo is no figure
+    assert tree.xpath("//p[@id='p2'][@class='caption']/span[@class='label']/text()") == [
+        "Photo caption:"
+    ]
+    assert tree.xpath("//p[@id='p2']/span[@id='p2.s1']/text()") == ["FILE - An image."]
     assert tree.xpath("//h2/@id") == ["p4"]
     assert tree.xpath("//ul/li/@id") == ["p5", "p6"]
     assert tree.xpath("//blockquote/p/span/text()") == ["Said it."]
@@ -180,8 +189,96 @@ def test_text_rendering():
 )
 def test_any_text_is_shown_as_text(text, lang):
     doc = Document(text, lang, make_blocks([(BlockKind.TITLE, [text])]))
-    tree = lxml_html.fromstring(render_html(doc, glossary=glossary()))
+    original = ReviewStatus(Origin.SOURCE)  # nothing to say about it: only the text is shown
+    tree = lxml_html.fromstring(render_html(doc, glossary=glossary(), review=original))
     assert tree.findtext(".//title") == " ".join(text.split())
     assert not tree.xpath(
         "//main//*[not(self::article or self::h1 or self::span or self::q or self::abbr)]"
     )
+
+
+def easy_document(key_points_first: bool) -> Document:
+    """The French example's easy-to-read version, its key points before or after the title."""
+    from pipeline.simplify import simplify_document
+
+    doc = simplify_document(example_documents()["fr"], glossary()).to_document()
+    keys = [b for b in doc.blocks if is_key_point(b.id)]
+    title = [b for b in doc.blocks if b.kind is BlockKind.TITLE]
+    rest = [b for b in doc.blocks if b not in keys and b not in title]
+    blocks = [*keys, *title, *rest] if key_points_first else [*title, *keys, *rest]
+    return Document(doc.title, doc.lang, blocks, doc.source_name)
+
+
+@pytest.mark.parametrize("key_points_first", [True, False])
+def test_key_points_have_a_heading_after_the_title(key_points_first):
+    page = render_html(easy_document(key_points_first), glossary=glossary(), easy=True)
+    tree = lxml_html.fromstring(page)
+    article = tree.xpath("//article")[0]
+    order = [child.tag for child in article]
+    assert order[:4] == ["h1", "p", "p", "section"]  # title, badge, review note, key points
+    section = article.xpath("section[@class='key-points']")[0]
+    assert section.get("aria-labelledby") == "key-points"
+    assert section.xpath("h2[@id='key-points']/text()") == ["Points importants"]
+    assert section.xpath("ul/li/@id") == ["k1", "k2", "k3", "k4", "k5"]
+    assert all(li.xpath("span/@id")[0].endswith(".k1") for li in section.xpath("ul/li"))
+    assert not tree.xpath("//ul[not(parent::section)]/li[starts-with(@id, 'k')]")
+    other = render_html(easy_document(not key_points_first), glossary=glossary(), easy=True)
+    assert page == other  # either order of the document, the same page
+
+
+def test_an_ordinary_list_is_not_taken_for_key_points():
+    tree = lxml_html.fromstring(render_html(sample()))
+    assert not tree.xpath("//section") and not tree.xpath("//h2[@id='key-points']")
+    assert tree.xpath("//ul/li/@id") == ["p5", "p6"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "marked"),
+    [
+        ("en", "Photo caption:", None),
+        ("fr", "Légende de la photo\u00a0:", None),
+        ("ar", "تعليق على الصورة:", None),
+        ("bm", "Légende de la photo\u00a0:", "fr"),
+    ],
+)
+def test_a_photo_caption_without_its_photo_is_a_labelled_paragraph(lang, label, marked):
+    for easy in (False, True):
+        tree = lxml_html.fromstring(render_html(example_documents()[lang], easy=easy))
+        assert all(f.xpath(".//img | .//audio") for f in tree.xpath("//figure"))
+        caption = tree.xpath("//p[@id='p2']")[0]
+        assert caption.get("class") == "caption"
+        assert caption.xpath("string(span[@class='label'])") == label
+        assert caption.xpath("span[@class='label']//@lang") == ([marked] if marked else [])
+        assert caption.xpath("span/@id") == ["p2.s1"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_every_interface_string_is_written_in_each_language(lang):
+    assert all(wording(key, lang).lang == lang for key in ui_keys())
+
+
+@pytest.mark.parametrize("easy", [False, True])
+def test_bambara_pages_mark_every_french_stand_in(easy):
+    """Bambara has two interface strings of its own: every other one is French, marked."""
+    alternates = [
+        Alternate(code, f"../{code}/a.html", easy=kind)
+        for code in ("en", "fr", "ar", "bm")
+        for kind in (False, True)
+    ]
+    audio = AudioLinks("article.mp3", "article.vtt", {"p1.s1": (0.0, 1.0)}, opening="x")
+    page = render_html(
+        example_documents()["bm"], alternates, glossary=glossary(), audio=audio, easy=easy
+    )
+    tree = lxml_html.fromstring(page)
+    assert stray_words(tree, "bm") == []
+    assert "Facile" not in tree.findtext(".//title")  # a title cannot mark a stand-in
+    assert tree.xpath("//a[@class='skip']/text()") == ["Taa barokun na"]
+
+
+def test_the_language_check_catches_an_unmarked_stand_in():
+    page = render_html(example_documents()["bm"])
+    wrong = page.replace('<span lang="fr" dir="ltr">Légende', "<span>Légende")
+    assert stray_words(lxml_html.fromstring(wrong), "bm") == [
+        "Légende de la photo :",
+    ]
+    assert stray_words(lxml_html.fromstring(page), "bm") == []

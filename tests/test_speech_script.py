@@ -4,13 +4,14 @@ pause marks, reading time at a newsreader's pace, and why there is no audio."""
 from __future__ import annotations
 
 import pytest
+from a11y.language import stray_words
 from lxml import html as lxml_html
 from speech_checks import document
 
 from pipeline.document import BlockKind
 from pipeline.glossary import load_glossary
 from pipeline.speech import render_script
-from pipeline.speech.script import PACE_WPM
+from pipeline.speech.script import PACE_WPM, NoAudio
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +71,15 @@ def test_the_page_is_large_print_in_the_right_language_and_direction(glossary):
     assert "[إِيَاد أَغ غَالِي]" in arabic.html
 
 
-def test_the_script_says_why_there_is_no_audio(glossary):
-    reason = "no Bambara (bm) voice: run `kuma models pull mms-tts-bam`"
-    script = render_script(document("bm"), glossary, notice=reason)
+def test_the_script_tells_the_presenter_to_read_it_on_air(glossary):
+    script = render_script(document("bm"), glossary, no_audio=NoAudio.NO_VOICE)
     page = lxml_html.fromstring(script.html)
-    assert page.find_class("notice")[0].text_content() == f"Pas d'audio : {reason}"
-    assert f"Pas d'audio : {reason}" in script.text
+    sentence = "Pas de voix en bambara sur cet ordinateur\u00a0: lisez ce texte à l'antenne."
+    notice = page.find_class("notice")[0]
+    assert notice.text_content() == sentence
+    assert notice.xpath(".//span/@lang") == ["fr"]  # French standing in for Bambara, marked
+    assert " ".join(sentence.split()) in " ".join(script.text.split())
+    assert "kuma" not in script.html and "kuma" not in script.text
     assert "[Iyad Ag Gali]" in script.text and "[Je Ɛsi I Ɛmu]" in script.text
 
 
@@ -89,3 +93,51 @@ def test_the_html_is_escaped():
 def test_the_pace_can_be_set(glossary):
     slow = render_script(document("fr"), glossary, pace_wpm=100)
     assert slow.reading_seconds > render_script(document("fr"), glossary).reading_seconds
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "No English voice on this computer: read this script on air."),
+        ("fr", "Pas de voix en français sur cet ordinateur\u00a0: lisez ce texte à l'antenne."),
+        ("ar", "لا يوجد صوت باللغة العربية على هذا الحاسوب: اقرأ هذا النص على الهواء."),
+    ],
+)
+def test_the_no_voice_sentence_is_in_the_page_language(glossary, lang, sentence):
+    doc = document(lang) if lang != "en" else document("en", [(BlockKind.TITLE, ["Title"])])
+    notice = lxml_html.fromstring(render_script(doc, glossary, no_audio=NoAudio.NO_VOICE).html)
+    assert notice.find_class("notice")[0].text_content() == sentence
+    assert not notice.find_class("notice")[0].xpath(".//@lang")
+
+
+def test_no_recording_asked_for_is_said_plainly(glossary):
+    script = render_script(document("fr"), glossary, no_audio=NoAudio.NOT_RECORDED)
+    page = lxml_html.fromstring(script.html)
+    assert page.find_class("notice")[0].text_content() == (
+        "Ce texte n'a pas été enregistré\u00a0: lisez-le à l'antenne."
+    )
+    assert not lxml_html.fromstring(render_script(document("fr"), glossary).html).find_class(
+        "notice"
+    )
+
+
+def test_every_word_of_a_bambara_script_is_bambara_or_marked(glossary):
+    doc = document(
+        "bm",
+        [
+            (BlockKind.TITLE, ["Mali: kunnafoni"]),
+            (BlockKind.CAPTION, ["JA KƆRƆ - Iyad Ag Ghaly."]),
+            (BlockKind.PARAGRAPH, ["Iyad Ag Ghaly ye GSIM ɲɛminɛ."]),
+        ],
+    )
+    script = render_script(doc, glossary, no_audio=NoAudio.NO_VOICE)
+    page = lxml_html.fromstring(script.html)
+    assert stray_words(page, "bm") == []
+    assert page.findtext(".//title") == "Mali: kunnafoni"  # no unmarkable French in it
+    label = page.xpath("//li[@id='para-1']/p/span[@class='label']")[0]
+    assert (label.text_content(), label.xpath(".//@lang")) == ("Légende de la photo\u00a0:", ["fr"])
+    assert "1. Légende de la photo\u00a0: JA KƆRƆ" in script.text
+    french = lxml_html.fromstring(render_script(document("fr"), glossary).html)
+    assert french.findtext(".//title") == (
+        "Texte à lire à l'antenne: Le chef du GSIM en pourparlers secrets"
+    )

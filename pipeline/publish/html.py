@@ -1,8 +1,10 @@
 """The accessible HTML page of an article (or of its easy-to-read version).
 
 One standalone file with no script: ``lang`` and ``dir`` on the page and on every
-passage in another script, a skip link, landmarks, one ``<h1>`` and ``<h2>``
-subheadings, the caption as a figure caption, quotations as ``<blockquote>`` and
+passage in another script (interface strings in a stand-in language included), a
+skip link, landmarks, one ``<h1>`` and ``<h2>`` subheadings, a note saying who has
+checked the text, the key points of an easy-to-read version under their own
+heading, a photo caption as a labelled paragraph, quotations as ``<blockquote>`` and
 ``<q>``, glossary acronyms as ``<abbr>``, the audio with its captions and a
 transcript, and links to the other language versions with ``hreflang``.  Every
 segment is a ``<span>`` whose id is the segment id.  The only style is the inline
@@ -24,9 +26,9 @@ from pipeline.document import Document
 from pipeline.glossary import Glossary
 from pipeline.langs import get_language
 from pipeline.publish.markup import sentence_markup
+from pipeline.publish.status import ReviewStatus, status_notes
 from pipeline.publish.templating import render_template, template_file
-from pipeline.publish.ui import wording
-from pipeline.publish.view import ArticleView, article_view, ui_markup
+from pipeline.publish.view import ArticleView, article_view, notes_markup, title_with, ui_markup
 
 UI_KEYS = (
     "skip",
@@ -38,6 +40,8 @@ UI_KEYS = (
     "easy_badge",
     "easy_link",
     "full_link",
+    "photo_caption",
+    "key_points",
 )
 OPENING = "opening"
 """Timing key of a spoken opening line (as the speech stage names it)."""
@@ -103,6 +107,7 @@ def render_html(
     audio: AudioLinks | None = None,
     transcript: bool = True,
     easy: bool = False,
+    review: ReviewStatus | None = None,
 ) -> str:
     """The article as a standalone HTML5 page.
 
@@ -110,14 +115,18 @@ def render_html(
     languages of its own kind (full or easy) and to its own language's other kind.
     ``glossary`` marks acronyms and names the language of Latin passages in Arabic;
     ``audio`` adds the player, its captions and (with ``transcript``) the transcript.
+    ``review`` is what a person has checked of the text, said under the title
+    (default: a machine translation nobody has reviewed, an easy-to-read draft).
     """
     view = article_view(doc, glossary)
     lang = doc.lang
     css = template_file("page.css")
+    notes = status_notes(review or ReviewStatus(), lang, easy)
     context: dict[str, Any] = {
         "view": view,
         "page_title": _page_title(view, easy),
         "easy": easy,
+        "review": notes_markup(notes, lang, glossary),
         "ui": {key: ui_markup(key, lang, glossary) for key in UI_KEYS},
         "languages": _languages(alternates or [], lang, easy),
         "counterpart": _counterpart(alternates or [], lang, easy),
@@ -139,9 +148,7 @@ def content_security_policy(css: str) -> str:
 
 
 def _page_title(view: ArticleView, easy: bool) -> str:
-    if not easy:
-        return view.title
-    return f"{view.title} ({wording('easy_badge', view.lang.code).text})"
+    return title_with(view.title, "easy_badge", view.lang.code) if easy else view.title
 
 
 def _languages(alternates: list[Alternate], lang: str, easy: bool) -> list[dict[str, Any]]:

@@ -1,9 +1,10 @@
 """EPUB media overlays: each segment's sentence paired with its clip of the audio.
 
 A reading system that supports them plays the clips in order and highlights the
-sentence being spoken (``media:active-class``).  Clips follow the document's
-reading order; segments that were not spoken (no timing, or an empty one) have no
-clip and are simply read past.
+sentence being spoken (``media:active-class``).  Clips follow the book's reading
+order (the title first, as the XHTML shows it, wherever the audio put it), so the
+overlay never jumps backwards through the text (EPUBCheck's MED_015); segments that
+were not spoken (no timing, or an empty one) have no clip and are simply read past.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pipeline.document import Document
+from pipeline.publish.view import reading_order
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 """Class a reading system puts on the sentence being spoken (styled in ``book.css``)."""
@@ -42,7 +44,7 @@ class OverlayClip:
 def overlay_clips(doc: Document, timings: Mapping[str, tuple[float, float]]) -> list[OverlayClip]:
     """The clips of ``doc``'s spoken segments, in reading order."""
     clips = []
-    for segment in doc.segments():
+    for segment in (s for block in reading_order(doc) for s in block.segments):
         times = timings.get(segment.id)
         if times and times[1] > times[0] >= 0:
             clips.append(OverlayClip(segment.id, round(times[0], 3), round(times[1], 3)))

@@ -8,13 +8,16 @@ target language an XLIFF kit.  Everything derives from the documents, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pipeline.document import Document
 from pipeline.glossary import Glossary, Mention
 from pipeline.package import Package
 from pipeline.progress import SILENT, Progress
+from pipeline.publish.dates import dated_book, run_time
+from pipeline.publish.status import ReviewStatus, origin_of
 from pipeline.publish.text import render_text
 
 if TYPE_CHECKING:
@@ -31,6 +34,9 @@ class PublishOptions:
     """How to speak; None = no audio stage (no MP3, captions or script)."""
     easy: bool = True
     """Make the easy-to-read versions."""
+    modified: datetime | None = None
+    """Time of this run: ``dcterms:modified`` of the books whose content changed
+    (None = ``SOURCE_DATE_EPOCH`` when set, else now)."""
 
 
 @dataclass
@@ -73,6 +79,7 @@ def render_package(
     re-run never throws away a translator's work.
     """
     options = options or PublishOptions()
+    options = replace(options, modified=options.modified or run_time())
     documents = {source.lang: source, **translations}
     easy = _simplified(documents, glossary) if options.easy else {}
     editions = {}
@@ -113,11 +120,14 @@ def _publish_language(
     package.write(f"{base}/article.json", doc.to_json())
     package.write(f"{base}/article.txt", render_text(doc))
     edition = Edition()
+    # Until the manifest's sign-off is wired in, only the origin is known: not reviewed.
+    review = ReviewStatus(origin_of(doc, source_lang))
     audio = _speak(doc, glossary, options, source_lang)
     if audio is not None:
         _write_audio(package, base, "article", audio, with_script=True)
         edition.audio, edition.audio_summary = audio.manifest, audio.summary
-    _write_book(package, base, "article", doc, glossary, alternates, audio, easy=False)
+    when = options.modified
+    _write_book(package, base, "article", doc, glossary, alternates, audio, False, review, when)
     if easy is not None:
         easy_doc = easy.to_document()
         package.write(f"{base}/easy.json", easy.to_json())
@@ -127,7 +137,9 @@ def _publish_language(
         if easy_audio is not None:
             _write_audio(package, base, "easy", easy_audio, with_script=False)
             edition.easy_audio = easy_audio.manifest
-        _write_book(package, base, "easy", easy_doc, glossary, alternates, easy_audio, easy=True)
+        _write_book(
+            package, base, "easy", easy_doc, glossary, alternates, easy_audio, True, review, when
+        )
     return edition
 
 
@@ -150,11 +162,7 @@ def _speak(
         and doc.lang not in get_voice(speech.voice).languages()
     ):
         speech = replace(speech, voice="auto")
-    if doc.lang == source_lang:
-        means = "source"
-    else:
-        origins = {s.provenance or "" for s in doc.segments()}
-        means = "human" if origins <= {"human", "source", "glossary"} else "machine"
+    means = origin_of(doc, source_lang).value
     return speech_outputs(doc, glossary, speech, source_lang=source_lang, means=means)
 
 
@@ -179,8 +187,11 @@ def _write_book(
     alternates: list[Any],
     audio: AudioOutputs | None,
     easy: bool,
+    review: ReviewStatus,
+    modified: datetime | None,
 ) -> None:
-    """The accessible HTML page and the EPUB of one version."""
+    """The accessible HTML page and the EPUB of one version (dated as the same book from
+    an earlier run when nothing in it changed, so a re-run rewrites nothing)."""
     from pipeline.publish.epub import EpubAudio, render_epub
     from pipeline.publish.html import AudioLinks, render_html
 
@@ -190,9 +201,18 @@ def _write_book(
         opening = audio.manifest.get("settings", {}).get("opening") or None
         links = AudioLinks(f"{stem}.mp3", f"{stem}.vtt", timings, opening)
         overlay = EpubAudio(audio.mastered.mp3, timings)
-    page = render_html(doc, alternates, glossary=glossary, audio=links, easy=easy)
+    page = render_html(doc, alternates, glossary=glossary, audio=links, easy=easy, review=review)
     package.write(f"{base}/{stem}.html", page)
-    package.write(f"{base}/{stem}.epub", render_epub(doc, glossary, audio=overlay, easy=easy))
+    path = package.path(f"{base}/{stem}.epub")
+    previous = path.read_bytes() if path.is_file() else None
+    book = dated_book(
+        lambda when: render_epub(
+            doc, glossary, audio=overlay, easy=easy, modified=when, review=review
+        ),
+        previous,
+        modified or run_time(),
+    )
+    package.write(f"{base}/{stem}.epub", book)
 
 
 def _write_kits(

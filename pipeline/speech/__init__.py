@@ -6,7 +6,7 @@ The core calls, each returning data (the caller writes the files):
 - ``speak_document(doc, glossary, voice="auto", pauses, opening)`` -> ``SpeechResult``
 - ``master_audio(samples, rate, MasterSettings(...), Tags(...))`` -> ``MasteredAudio``
 - ``render_vtt(doc, timings)``, ``render_srt(doc, timings)`` -> str
-- ``render_script(doc, glossary, notice=...)`` -> ``ReadAloudScript``
+- ``render_script(doc, glossary, no_audio=..., review=...)`` -> ``ReadAloudScript``
 - ``speech_outputs(doc, glossary, SpeechOptions(...))`` -> ``AudioOutputs``: all of the
   above for one language, with its manifest entry and summary line.
 """

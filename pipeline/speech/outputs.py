@@ -18,13 +18,14 @@ from pipeline.errors import OutputError
 from pipeline.glossary import Glossary
 from pipeline.langs import get_language
 from pipeline.progress import SILENT, Progress
+from pipeline.publish.status import Origin, ReviewStatus
 from pipeline.speech.base import SpeechError
 from pipeline.speech.captions import render_srt, render_vtt
 from pipeline.speech.encode import Tags
 from pipeline.speech.master import MasteredAudio, MasterSettings, master_audio
 from pipeline.speech.opening import opening_line
 from pipeline.speech.programme import Pauses
-from pipeline.speech.script import render_script
+from pipeline.speech.script import NoAudio, render_script
 from pipeline.speech.select import VoiceOptions
 from pipeline.speech.synth import SpeechResult, speak_document
 from pipeline.storage import write_atomic
@@ -78,20 +79,26 @@ def speech_outputs(
     options: SpeechOptions,
     source_lang: str = "en",
     means: str = "human",
+    review: ReviewStatus | None = None,
 ) -> AudioOutputs:
     """Speak, master, caption and script ``doc``.
 
     ``means`` says how the text came to be (``human`` or ``machine`` translation from
     ``source_lang``, or ``source`` for an original): the opening line and the MP3's
-    comment say it.
+    comment say it.  ``review`` is what a person has checked, for the script (default:
+    not reviewed).
     """
     opening = opening_line(doc.lang, source_lang, means) if options.opening else None
     speech = speak_document(doc, glossary, options.voice, options.pauses, opening,
                             options.voice_options)
     if options.opening and opening is None:
         speech.notes.append(f"no opening line is worded for {get_language(doc.lang).name}")
-    notice = None if speech.has_audio else speech.reason
-    script = render_script(doc, glossary, notice=notice, pauses=options.pauses)
+    # The presenter is told in plain words; the technical reason goes to the summary.
+    no_audio = None
+    if not speech.has_audio:
+        no_audio = NoAudio.NOT_RECORDED if options.voice == "none" else NoAudio.NO_VOICE
+    review = review or ReviewStatus(Origin(means) if means in set(Origin) else Origin.MACHINE)
+    script = render_script(doc, glossary, no_audio=no_audio, pauses=options.pauses, review=review)
     out = AudioOutputs(doc.lang, {"script.html": script.html, "script.txt": script.text},
                        speech=speech)
     figures = {"script": {"words": script.words, "reading_seconds": script.reading_seconds}}

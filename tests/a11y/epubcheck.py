@@ -24,19 +24,25 @@ class Report:
     messages: list[str]
     """``SEVERITY ID: message (where)`` for every message."""
 
+    def usages(self, message_id: str) -> list[str]:
+        """The usage messages with ``message_id`` (reported only when asked for)."""
+        return [m for m in self.messages if m.startswith(f"USAGE {message_id}:")]
+
     @property
     def clean(self) -> bool:
         """No fatal error, no error, no warning."""
         return self.fatals == self.errors == self.warnings == 0
 
 
-def check_epubs(paths: list[Path]) -> list[Report]:
-    """EPUBCheck's reports on ``paths``, in the same order."""
+def check_epubs(paths: list[Path], usage: bool = False) -> list[Report]:
+    """EPUBCheck's reports on ``paths``, in the same order; with ``usage``, its usage
+    messages too (``USAGE MED_015: ...``), which never make a report unclean."""
     java, *options, _, jar = epubcheck_command()
     outputs = [path.with_suffix(".epubcheck.json") for path in paths]
     pairs = [str(item) for pair in zip(paths, outputs, strict=True) for item in pair]
+    flag = ["--usage"] if usage else []
     batch = subprocess.run(
-        [java, *options, "-cp", jar, str(BATCH), *pairs],
+        [java, *options, "-cp", jar, str(BATCH), *flag, *pairs],
         capture_output=True,
         text=True,
         timeout=600,
@@ -44,7 +50,7 @@ def check_epubs(paths: list[Path]) -> list[Report]:
     if batch.returncode != 0:  # a Java runtime that cannot compile the batch: one by one
         for path, out in zip(paths, outputs, strict=True):
             subprocess.run(
-                [java, *options, "-jar", jar, str(path), "--json", str(out)],
+                [java, *options, "-jar", jar, str(path), "--json", str(out), *flag],
                 capture_output=True,
                 timeout=300,
             )
