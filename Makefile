@@ -10,7 +10,7 @@ STAMP := $(VENV)/.kuma-installed
 # The CPU build of torch, pinned: a plain `torch` requirement pulls a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test lint system-deps clean-output
+.PHONY: demo test test-fast lint system-deps clean-output
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ demo: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# The tests a developer runs between changes (under a minute): no browser, no models, no
+# whole runs of the example, a tenth of the Hypothesis examples.  `make test` runs all.
+test-fast: $(STAMP)
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -q -m "not browser and not models and not e2e"
 
 # Debian packages the accessibility tests use (chromium, epubcheck, fonts); needs root.
 # Without them those tests skip on a developer's machine (and fail in CI, where

@@ -32,7 +32,7 @@ from pipeline.glossary import load_glossary  # noqa: E402
 from pipeline.ingest import read_document  # noqa: E402
 from pipeline.langid import ALL_CANDIDATES, MIN_WORDS, identify  # noqa: E402
 from pipeline.langid import plausible  # noqa: E402
-from pipeline.review.xliff import read_translations  # noqa: E402
+from pipeline.xliff import read_translations  # noqa: E402
 
 LANGS = ("en", "fr", "ar", "bm")
 WINDOWS = (1, 2, 3, 4, 5, 6, 8, 10, 15)

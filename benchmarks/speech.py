@@ -71,7 +71,7 @@ def _article(lang: str, segments: int | None = None) -> Any:
     from pipeline.document import Document
     from pipeline.glossary import load_glossary
     from pipeline.ingest import read_document
-    from pipeline.review.xliff import read_translations
+    from pipeline.xliff import read_translations
 
     glossary = load_glossary()
     source = read_document(ARTICLE, glossary)

@@ -131,9 +131,9 @@ def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
 
 def settings() -> dict[str, str]:
     """Where models and the translation memory are looked for, and the offline switch."""
-    from pipeline.memory import default_memory_path
+    from pipeline.models.locate import hf_hub_cache, kuma_home, models_dir
     from pipeline.models.pull import offline
-    from pipeline.translate.locate import hf_hub_cache, kuma_home, models_dir
+    from pipeline.translate.memory import default_memory_path
 
     return {
         "kuma_home": str(kuma_home()),

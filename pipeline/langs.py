@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -61,9 +62,11 @@ def get_language(code: str) -> Language:
         raise LanguageError(f"unknown language code {code!r} (known: {known})") from None
 
 
-def parse_targets(value: str) -> list[Language]:
-    """Parse a comma-separated ``--lang`` value into target languages, in order, once each."""
-    codes = [part.strip().lower() for part in value.split(",") if part.strip()]
+def parse_targets(value: str | Sequence[str]) -> list[Language]:
+    """Target languages from codes (or one comma-separated ``--lang`` value), in order,
+    once each; LanguageError for an unknown code or one that is not a target."""
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    codes = [part.strip().lower() for part in parts if part.strip()]
     if not codes:
         raise LanguageError("no target language given (use --lang fr,ar,bm)")
     result: list[Language] = []

@@ -118,3 +118,149 @@ def folder_lock(lock_path: Path, what: str, wait_s: float = LOCK_WAIT_S,
         yield
     finally:
         lock.release()
+
+
+def kuma_home() -> Path:
+    """Kuma's own folder (models, memory, cache): ``$KUMA_HOME``, else ``~/.cache/kuma``.
+    Read at call time; nothing is created here."""
+    return Path(os.environ.get("KUMA_HOME") or Path.home() / ".cache" / "kuma").expanduser()
+
+
+CACHE_LIMIT_BYTES = 2 * 1024**3
+"""Default bound of the cache: 2 GB (``KUMA_CACHE_SIZE`` in MB overrides it)."""
+TOUCH_AFTER_S = 3600.0
+"""A hit refreshes an entry's time (for least-recently-used eviction) at most hourly, so
+that a re-run with nothing changed does not write to the disk for every entry."""
+
+
+class Cache:
+    """A content-addressed cache: bytes stored under the hash of what they are made from.
+
+    Entries live as files ``<folder>/<kind>/<2 hex>/<hash>``, written atomically, so
+    several processes (a batch's workers) share it safely: two writers of one key
+    write the same bytes.  The folder is bounded: when it grows past ``limit`` bytes,
+    the least recently used entries go until it is back under 90 % of it.
+    """
+
+    def __init__(self, folder: Path, limit: int = CACHE_LIMIT_BYTES) -> None:
+        self.folder = folder
+        self.limit = limit
+        self._size: int | None = None
+        self.hits = 0
+        """Entries found this process."""
+        self.misses = 0
+        """Entries asked for and not found this process."""
+
+    @staticmethod
+    def key(*parts: object) -> str:
+        """A key for what an entry is made from: the SHA-256 of its parts' JSON."""
+        import hashlib
+        import json
+
+        text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        """The bytes stored under ``key`` in ``kind``, or None."""
+        path = self._path(kind, key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._touch(path)
+        return data
+
+    def put(self, kind: str, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key``; a cache that cannot be written is no error (the
+        work is simply done again next time)."""
+        path = self._path(kind, key)
+        try:
+            if write_atomic(path, data):
+                self._grow(len(data))
+        except OSError:
+            return
+
+    def _touch(self, path: Path) -> None:
+        import time
+
+        try:
+            if time.time() - path.stat().st_mtime > TOUCH_AFTER_S:
+                os.utime(path)
+        except OSError:
+            pass
+
+    def _entries(self) -> list[tuple[float, int, Path]]:
+        found = []
+        if not self.folder.is_dir():
+            return found
+        for path in self.folder.glob("*/*/*"):
+            if path.is_file() and not path.name.startswith("."):
+                info = path.stat()
+                found.append((info.st_mtime, info.st_size, path))
+        return found
+
+    def _grow(self, added: int) -> None:
+        if self._size is None:
+            self._size = sum(size for _, size, _ in self._entries())
+        else:
+            self._size += added
+        if self._size > self.limit:
+            self.evict(int(self.limit * 0.9))
+
+    def evict(self, target: int) -> int:
+        """Remove the least recently used entries until at most ``target`` bytes remain;
+        returns how many went."""
+        entries = sorted(self._entries())
+        total = sum(size for _, size, _ in entries)
+        removed = 0
+        for _, size, path in entries:
+            if total <= target:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        self._size = total
+        return removed
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Entries and bytes per kind (``clips``, ``programmes``...)."""
+        result: dict[str, dict[str, int]] = {}
+        for _, size, path in self._entries():
+            kind = path.parent.parent.name
+            entry = result.setdefault(kind, {"entries": 0, "bytes": 0})
+            entry["entries"] += 1
+            entry["bytes"] += size
+        return dict(sorted(result.items()))
+
+    def clear(self, kind: str | None = None) -> int:
+        """Remove every entry (of ``kind``, or all); returns how many went."""
+        removed = 0
+        for _, _, path in self._entries():
+            if kind is None or path.parent.parent.name == kind:
+                path.unlink(missing_ok=True)
+                removed += 1
+        self._size = None
+        return removed
+
+
+def default_cache() -> Cache:
+    """The cache in Kuma's home (``$KUMA_CACHE``, else ``$KUMA_HOME/cache``), bounded by
+    ``$KUMA_CACHE_SIZE`` megabytes (default 2,048)."""
+    from pipeline.errors import ConfigurationError
+
+    folder = os.environ.get("KUMA_CACHE") or str(kuma_home() / "cache")
+    size = os.environ.get("KUMA_CACHE_SIZE", "")
+    limit = CACHE_LIMIT_BYTES
+    if size:
+        try:
+            limit = int(float(size) * 1024 * 1024)
+        except ValueError:
+            raise ConfigurationError(
+                f"KUMA_CACHE_SIZE must be a number of megabytes, not {size!r}"
+            ) from None
+    return Cache(Path(folder).expanduser(), limit)

@@ -6,6 +6,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis_profiles  # noqa: F401  (loads the Hypothesis profile)
 import pytest
 from tiny_models import TinyModels, cached_models
 
@@ -83,3 +84,34 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     yield
+
+
+BROWSER_MODULES = {
+    "test_accessibility", "test_accessibility_tools", "test_package_accessibility",
+    "test_text_spacing",
+}
+"""Tests that drive Chromium (axe-core) or the EPUBCheck/Ace checkers."""
+MODEL_MODULES = {
+    "test_engines", "test_engines_chunking", "test_engines_locate", "test_models_convert",
+    "test_run_mt", "test_voices",
+}
+"""Tests that load tiny translation or speech models (torch, transformers, CTranslate2)."""
+E2E_MODULES = {
+    "test_run", "test_speech_example", "test_hostile", "test_package_accessibility",
+    "test_plugins", "test_batch", "test_batch_ray", "test_review_cli", "test_redo",
+}
+"""Tests that run whole commands on the example article (tens of seconds each)."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests ``browser``, ``models`` and ``e2e`` by what they need, so that
+    ``make test-fast`` (``-m "not browser and not models and not e2e"``) can leave them."""
+    for item in items:
+        module = item.module.__name__ if item.module else ""
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        if module in MODEL_MODULES or "tiny_models" in fixtures:
+            item.add_marker(pytest.mark.models)
+        if module in E2E_MODULES:
+            item.add_marker(pytest.mark.e2e)

@@ -16,12 +16,12 @@ from tiny_models import TinyModels
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import KumaError, LanguageError, ModelMissingError
 from pipeline.glossary import Glossary
+from pipeline.models.locate import resolve_model
 from pipeline.translate import get_translator, neural
 from pipeline.translate.chunking import split_to_fit
 from pipeline.translate.ct2 import Ct2Backend
 from pipeline.translate.engines import Ct2Translator, MarianTranslator, NllbTranslator
 from pipeline.translate.hf import output_budget
-from pipeline.translate.locate import resolve_model
 from pipeline.translate.neural import EngineTranslation, NeuralTranslator
 from pipeline.translate.passthrough import GLOSSARY, SOURCE
 from pipeline.translate.tokens import ModelTokenizer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.glossary import Glossary
 from pipeline.translate.chunking import split_to_fit
@@ -53,7 +54,7 @@ def test_a_five_thousand_word_sentence_is_split_whole() -> None:
     assert chunks[-1].endswith("word4999.")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     words=st.lists(st.text(alphabet="abcé,.;!? ", min_size=1, max_size=8), max_size=40),
     limit=st.integers(min_value=1, max_value=12),

@@ -11,8 +11,8 @@ from tiny_models import TinyModels
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import KumaError, ModelMissingError
+from pipeline.models.locate import Family, ModelKind, hf_hub_cache, kuma_home, resolve_model
 from pipeline.translate.engines import Ct2Translator, MarianTranslator, NllbTranslator
-from pipeline.translate.locate import Family, ModelKind, hf_hub_cache, kuma_home, resolve_model
 
 pytestmark = pytest.mark.usefixtures("no_network")
 

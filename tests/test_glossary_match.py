@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import LanguageError
@@ -260,7 +261,7 @@ pieces = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(pieces, st.sampled_from(SEPARATORS)), max_size=30))
 def test_inserted_terms_are_found_at_their_offsets(parts):
     matcher = Matcher((form, term_id) for term_id, forms in PLACED.items() for form in forms)

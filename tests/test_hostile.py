@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 from lxml import etree
 
 from pipeline.cli import cli
@@ -253,9 +254,9 @@ def test_very_long_text_costs_time_in_proportion_to_its_length(name: str) -> Non
     1.1 MB run-on target that took more than five minutes."""
     from pipeline.publish.inline import foreign_runs
     from pipeline.publish.quotes import quotations
-    from pipeline.review.xliff_markup import normalize_text
     from pipeline.sanitize import sanitise
     from pipeline.simplify.text import sentences
+    from pipeline.xliff.markup import normalize_text
 
     functions = {
         "sentences": sentences,
@@ -328,7 +329,8 @@ def test_publish_with_a_damaged_manifest(fresh: Path) -> None:
     result = kuma("publish", fresh, "-q")
     assert result.exit_code == 1
     assert one_error_line(result.output) == (
-        f"Error: {fresh / 'manifest.json'} is damaged (its languages)"
+        f"Error: {fresh / 'manifest.json'} is damaged (its languages: not a JSON object): "
+        "run `kuma run` again"
     )
 
 
@@ -419,7 +421,7 @@ def test_damaged_utf8_is_refused(tmp_path: Path) -> None:
 
 # --- Fuzz: random input never gives a traceback ----------------------------------------------
 
-FUZZ = settings(max_examples=40, deadline=None,
+FUZZ = settings(max_examples=examples(40), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".docx"])
 XMLISH = st.lists(

@@ -10,9 +10,9 @@ import pytest
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import XliffError
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.review.xliff import build_kit
 from pipeline.translate import Translator, get_translator
 from pipeline.translate.human import HumanTranslator
+from pipeline.xliff import build_kit
 
 GLOSSARY_CSV = "id,type,en,fr,ar\ngsim,organisation,GSIM,GSIM,جماعة نصرة الإسلام والمسلمين\n"
 

@@ -6,6 +6,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.document import BlockKind, Document
 from pipeline.ingest import read_document
@@ -406,7 +407,9 @@ paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     st.lists(paragraph, min_size=1, max_size=6, unique=True), st.sampled_from(["txt", "md", "docx"])

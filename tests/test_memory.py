@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 
 from pipeline.document import BlockKind, Document, make_blocks
-from pipeline.memory import (
+from pipeline.translate.base import Translation
+from pipeline.translate.memory import (
     Hit,
+    RememberingTranslator,
     TranslationMemory,
     TranslationMemoryError,
     default_memory_path,
-    translate_with_memory,
 )
-from pipeline.translate.base import Translation
 
 KEY = {"src": "en", "tgt": "fr", "engine": "nllb", "model": "nllb-600m", "glossary_version": "g1"}
 
@@ -288,8 +288,8 @@ def article() -> Document:
 
 def test_a_second_run_translates_nothing(memory: TranslationMemory) -> None:
     engine = Upper()
-    first = translate_with_memory(memory, engine, article(), "fr", "m1", "g1")
-    second = translate_with_memory(memory, engine, article(), "fr", "m1", "g1")
+    first = RememberingTranslator(engine, memory, "m1", "g1").translate(article(), "fr")
+    second = RememberingTranslator(engine, memory, "m1", "g1").translate(article(), "fr")
     # only the number comes back, for the engine to carry over again without a model
     assert engine.sent == [["p1.s1", "p2.s1", "p2.s2", "p3.s1"], ["p2.s2"]]
     assert second.texts == first.texts == {
@@ -306,17 +306,17 @@ def test_a_run_found_whole_in_memory_calls_no_engine(memory: TranslationMemory) 
     pairs = {"Title": "T", "One.": "Un.", "2015": "2015", "Three.": "Trois."}
     memory.store(pairs, "en", "fr", "upper", "m1", "g1")
     engine = Upper()
-    result = translate_with_memory(memory, engine, article(), "fr", "m1", "g1")
+    result = RememberingTranslator(engine, memory, "m1", "g1").translate(article(), "fr")
     assert engine.sent == []
     assert result.version == "translation memory"
 
 
 def test_only_new_sentences_are_sent(memory: TranslationMemory) -> None:
     engine = Upper()
-    translate_with_memory(memory, engine, article(), "fr", "m1", "g1")
+    RememberingTranslator(engine, memory, "m1", "g1").translate(article(), "fr")
     edited = article()
     edited.blocks[2].segments[0].text = "Three, edited."
-    result = translate_with_memory(memory, engine, edited, "fr", "m1", "g1")
+    result = RememberingTranslator(engine, memory, "m1", "g1").translate(edited, "fr")
     assert engine.sent[1] == ["p2.s2", "p3.s1"]
     assert result.texts["p3.s1"] == "THREE, EDITED."
     assert result.version == "1.0"
@@ -326,9 +326,9 @@ def test_only_new_sentences_are_sent(memory: TranslationMemory) -> None:
 def test_a_new_model_or_glossary_translates_again(
     memory: TranslationMemory, model: str, glossary: str
 ) -> None:
-    translate_with_memory(memory, Upper(), article(), "fr", "m1", "g1")
+    RememberingTranslator(Upper(), memory, "m1", "g1").translate(article(), "fr")
     engine = Upper(model)
-    translate_with_memory(memory, engine, article(), "fr", model, glossary)
+    RememberingTranslator(engine, memory, model, glossary).translate(article(), "fr")
     assert engine.sent == [["p1.s1", "p2.s1", "p2.s2", "p3.s1"]]
 
 
@@ -342,9 +342,9 @@ def test_a_human_translation_is_stored_and_preferred_next_time(
             texts = {s.id: f"humain {s.text}" for s in document.segments()}
             return Translation(lang, texts, dict.fromkeys(texts, "human"), "human", "fr.xliff")
 
-    translate_with_memory(memory, Human(), article(), "fr", "", "")
+    RememberingTranslator(Human(), memory, "", "").translate(article(), "fr")
     engine = Upper()
-    result = translate_with_memory(memory, engine, article(), "fr", "m9", "g9")
+    result = RememberingTranslator(engine, memory, "m9", "g9").translate(article(), "fr")
     assert engine.sent == []
     assert result.texts["p2.s1"] == "humain One."
     assert set(result.provenance.values()) == {"human"}

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.memory import TranslationMemory
+from pipeline.translate.memory import TranslationMemory
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from pipeline.errors import KumaError, ModelMissingError
 from pipeline.models.catalogue import CATALOGUE, ModelKind
 from pipeline.models.checkpoint import CheckpointError, inspect_checkpoint
 from pipeline.models.listing import list_models
+from pipeline.models.locate import resolve_model
 from pipeline.models.store import import_model, read_index, stored_models
-from pipeline.translate.locate import resolve_model
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ from pipeline.errors import KumaError
 from pipeline.models import convert as convert_module
 from pipeline.models.convert import TOKENIZER_FILES, convert_model
 from pipeline.models.listing import list_models
+from pipeline.models.locate import resolve_model
 from pipeline.models.pull import pull_model
 from pipeline.models.store import import_model, read_index
-from pipeline.translate.locate import resolve_model
 
 CT2_FILES = {"model.bin", "config.json", "shared_vocabulary.json"}
 

@@ -9,10 +9,13 @@ import pytest
 from a11y.samples import example_documents, glossary
 
 from pipeline.errors import KumaError
+from pipeline.manifest import Manifest
 from pipeline.package import Package
 from pipeline.publish.dates import dated_book, modified_of, run_time, source_date
 from pipeline.publish.epub import render_epub
-from pipeline.publish.render import PublishOptions, render_package
+from pipeline.storage import Cache
+from pipeline.usecases.options import PublishSettings
+from pipeline.usecases.produce import Job, produce
 
 JANUARY = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 FEBRUARY = datetime(2026, 2, 9, 17, 45, 12, tzinfo=UTC)
@@ -71,8 +74,11 @@ def test_source_date_epoch_wins_over_everything():
 def publish(root, docs, when: datetime) -> Package:
     package = Package(root)
     source, translations = docs["en"], {k: v for k, v in docs.items() if k != "en"}
-    options = PublishOptions(speech=None, easy=False, modified=when)
-    render_package(package, source, translations, list(translations), glossary(), [], None, options)
+    settings = PublishSettings(voice=None, easy=False)
+    job = Job(package, source, translations, list(translations), glossary(), [], settings,
+              Manifest(), Cache(root.parent / "cache"))
+    produce(job, modified=when)
+    package.commit({}, "example.txt")
     return package
 
 

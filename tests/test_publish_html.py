@@ -8,6 +8,7 @@ from a11y.language import stray_words
 from a11y.samples import LONG_TITLE, bad_input_documents, example_documents, glossary
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 from lxml import html as lxml_html
 
 from pipeline.document import BlockKind, Document, make_blocks
@@ -180,7 +181,7 @@ def test_text_rendering():
     assert text.endswith("Said it.\n")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
         str.strip

@@ -5,6 +5,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.segment import quote_spans, split_sentences
 
@@ -165,7 +166,7 @@ alphabet = st.sampled_from(
 texts = st.lists(alphabet, max_size=60).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts, st.sampled_from(["en", "fr", "ar", "bm"]))
 def test_round_trip(text, lang):
     sentences = split_sentences(text, lang)
@@ -173,7 +174,7 @@ def test_round_trip(text, lang):
     assert all(s and s == s.strip() for s in sentences)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(texts, st.data())
 def test_protected_spans_hold(text, data):
     if not text:

@@ -9,13 +9,13 @@ import pytest
 from pipeline.document import BlockKind, Document
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.ingest import read_document
-from pipeline.review.xliff import read_translations
 from pipeline.simplify import EasyDocument, Role, check_facts, simplify_document
 from pipeline.simplify.explain import HEADINGS
 from pipeline.simplify.model import source_of
 from pipeline.simplify.numbers import find_numbers
 from pipeline.simplify.readability import MAX_SENTENCE_WORDS, MAX_WORDS_PER_SENTENCE
 from pipeline.simplify.text import count_words
+from pipeline.xliff import read_translations
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = ROOT / "examples" / "mali-article.txt"

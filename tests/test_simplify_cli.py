@@ -13,7 +13,7 @@ from pipeline.cli import KumaGroup, cli
 from pipeline.commands.simplify import simplify
 from pipeline.glossary import load_glossary
 from pipeline.ingest import read_document
-from pipeline.review.xliff import read_translations
+from pipeline.xliff import read_translations
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = ROOT / "examples" / "mali-article.txt"
@@ -115,7 +115,7 @@ def test_corrupt_document(tmp_path: Path):
     result = invoke(str(tmp_path))
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: {tmp_path / 'source' / 'article.json'} is not a readable Kuma document: "
+        f"Error: {tmp_path / 'source' / 'article.json'} is damaged (Expecting property name "
     )
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import InputError
@@ -303,7 +304,7 @@ def sentences_with_numbers(draw: st.DrawFn) -> str:
     return text + draw(st.sampled_from([".", "", "!"]))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(sentences_with_numbers())
 def test_numbers_survive_simplification(text: str):
     original = document([text])

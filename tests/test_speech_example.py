@@ -11,8 +11,8 @@ from speech_checks import decoded, loudness, true_peak
 
 from pipeline.glossary import load_glossary
 from pipeline.ingest import read_document
-from pipeline.review.xliff import read_translations
 from pipeline.speech import SpeechOptions, speech_outputs
+from pipeline.xliff import read_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "mali-article.txt"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from pipeline.glossary import load_glossary
 from pipeline.speech.diacritise import diacritise, diacritiser_name
@@ -175,7 +176,7 @@ def test_long_arabic_is_vocalised_in_pieces():
     assert len(spoken.split()) == len(text.split())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_prepared_text_is_empty_or_speakable_whatever_the_input(text):
     for lang in ("fr", "en", "bm"):

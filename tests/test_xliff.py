@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 from lxml import etree
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import LanguageError, XliffError
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.langid import identify, plausible
-from pipeline.review.xliff import build_kit, inspect_kit, read_translations
-from pipeline.review.xliff_markup import normalize_text, set_inline_text
 from pipeline.sanitize import remove_unsafe
+from pipeline.xliff import build_kit, inspect_kit, read_translations
+from pipeline.xliff.markup import normalize_text, set_inline_text
 
 NS = {
     "x": "urn:oasis:names:tc:xliff:document:2.0",
@@ -468,7 +469,7 @@ SPECIAL = st.sampled_from(
 TEXT = st.one_of(SPECIAL, st.text(min_size=1, max_size=40)).filter(lambda t: normalize_text(t))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     sources=st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=3),
     data=st.data(),

@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 from lxml import etree
 
 from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.review.xliff import build_kit
-from pipeline.review.xliff_markup import normalize_text
+from pipeline.xliff import build_kit
+from pipeline.xliff.markup import normalize_text
 
 GLOSSARY_CSV = (
     "id,type,en,en_aliases,fr,ar,explain_en,note\n"
@@ -102,7 +103,7 @@ def test_every_kit_validates(schema: etree.XMLSchema, glossary: Glossary, lang: 
     assert_valid(schema, build_kit(doc, lang, glossary, mentions, {"p1.s1": "Titre"}))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(texts=st.lists(TEXT, min_size=1, max_size=4), translated=st.booleans())
 def test_kits_of_any_text_validate(
     schema: etree.XMLSchema, glossary: Glossary, texts: list[str], translated: bool

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.glossary import load_glossary
 from pipeline.ingest import read_document
-from pipeline.review.xliff import build_kit, read_translations
+from pipeline.xliff import build_kit, read_translations
 
 xliff2 = pytest.importorskip("translate.storage.xliff2")
 

@@ -56,7 +56,7 @@ def _disk(row: ModelStatus) -> tuple[str, str]:
 
 def format_models(rows: list[ModelStatus]) -> str:
     """The ``kuma models list`` table, then the problems found and where models live."""
-    from pipeline.translate.locate import hf_hub_cache, models_dir
+    from pipeline.models.locate import hf_hub_cache, models_dir
 
     table = [("name", "kind", "languages", "on disk", "size", "ct2 int8")]
     for row in rows:

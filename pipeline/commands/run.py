@@ -20,7 +20,7 @@ from pipeline.commands.options import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.run import ArticleResult
+    from pipeline.usecases import ArticleResult
 
 
 def _summary(result: ArticleResult) -> str:
@@ -43,7 +43,8 @@ def _summary(result: ArticleResult) -> str:
         else:
             lines.append(f"  {outcome.lang}: not produced: {outcome.reason}")
             lines.append(f"      kit: review/{outcome.lang}.xliff; next: {outcome.next_step}")
-    for lang, edition in result.editions.items():
+    for lang, published in result.publications.items():
+        edition = published.edition
         easy = edition.easy.get("easy", {})
         unmet = edition.easy.get("unmet") or []
         readable = (
@@ -52,7 +53,8 @@ def _summary(result: ArticleResult) -> str:
             if easy
             else ""
         )
-        lines.append(f"  {lang}: {edition.audio_summary or 'no audio stage'}{readable}")
+        lines.append(f"  {lang}: {published.audio_summary or 'no audio stage'}{readable}")
+    lines.append(f"  {result.redone.summary()}")
     return "\n".join(lines)
 
 
@@ -126,23 +128,26 @@ def run(
     command exits with code 3 after saying what to run next.
     """
     from pipeline.progress import Progress
-    from pipeline.run import RunOptions, run_articles
+    from pipeline.usecases import PublishSettings, RunOptions, run_articles
+    from pipeline.usecases.options import NO_VOICE
 
     options = RunOptions(
-        langs=langs,
-        out_root=out_root,
-        glossary_path=glossary_path,
+        langs=langs.split(","),
+        out=out_root,
+        glossary=glossary_path,
         translations=translations,
         engine=engine,
         model=model,
         beam_size=beam_size,
         memory=use_memory,
-        voice=voice,
-        loudness=loudness,
-        opening=opening,
-        wav=wav,
-        easy=easy,
         source_lang=source_lang,
+        publish=PublishSettings(
+            voice=None if voice == NO_VOICE else voice,
+            loudness=loudness,
+            opening=opening,
+            wav=wav,
+            easy=easy,
+        ),
     )
     print_results(ctx, run_articles(inputs, options, Progress(silent=quiet)), as_json)
 
@@ -166,14 +171,14 @@ def publish(
     from the documents in the folder, with the settings of the run that made it.
     """
     from pipeline.progress import Progress
-    from pipeline.run import publish_package
+    from pipeline.usecases import publish_package
 
     print_results(ctx, [publish_package(package_dir, glossary_path, Progress(quiet))], as_json)
 
 
 def print_results(ctx: click.Context, results: list[ArticleResult], as_json: bool) -> None:
     """Print the summary (or JSON) on stdout; exit 3 when a language was not produced."""
-    from pipeline.run import EXIT_INCOMPLETE
+    from pipeline.usecases import EXIT_INCOMPLETE
 
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.commands.options import glossary_option, json_option
+from pipeline.commands.options import glossary_option, json_option, source_lang_option
 
 if TYPE_CHECKING:
     from pipeline.simplify import EasyDocument, MissingFact, Readability
@@ -24,24 +24,32 @@ if TYPE_CHECKING:
     "--lang",
     metavar="CODE",
     default=None,
-    help="Language of INPUT (a file), or the version to simplify (an output folder).",
+    help="With an output folder: the translation to simplify (default: its source).",
 )
+@source_lang_option
 @glossary_option
 @json_option
-def simplify(input_path: Path, lang: str | None, glossary_path: Path | None, as_json: bool) -> None:
+def simplify(
+    input_path: Path,
+    lang: str | None,
+    source_lang: str | None,
+    glossary_path: Path | None,
+    as_json: bool,
+) -> None:
     """Print the easy-to-read version of INPUT and its readability.
 
-    INPUT is an article (.txt, .md, .html, .docx) or a Kuma output folder; with a
-    folder, --lang picks the translation to simplify (default: the source).  Sentences
+    INPUT is an article (.txt, .md, .html, .docx, .pdf; its language is detected, or
+    given with --source-lang) or a Kuma output folder, where --lang picks the
+    translation to simplify (default: the source).  Sentences
     are short and plain, names are explained from the glossary at first mention, and
     key points come first.  No number or name of the original is lost.
     """
     from pipeline.glossary import load_glossary
     from pipeline.simplify import check_facts, simplify_document
-    from pipeline.simplify.source import read_input
+    from pipeline.usecases.documents import document_to_simplify
 
     glossary = load_glossary(glossary_path)
-    document = read_input(input_path, glossary, lang)
+    document = document_to_simplify(input_path, glossary, source_lang=source_lang, lang=lang)
     easy = simplify_document(document, glossary)
     missing = check_facts(document, easy, glossary)
     if as_json:

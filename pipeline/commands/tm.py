@@ -11,7 +11,7 @@ import click
 from pipeline.commands.models import format_size
 from pipeline.commands.options import json_option
 from pipeline.langs import get_language
-from pipeline.memory import TranslationMemory
+from pipeline.translate.memory import TranslationMemory
 
 
 def memory_file_option(func: Any) -> Any:

@@ -43,7 +43,7 @@ def translate(
     form, and which segments miss one.  With --json, every segment with its source,
     translation, provenance and term check.
     """
-    from pipeline.run import translate_article
+    from pipeline.usecases import translate_article
 
     report = translate_article(
         input_path,

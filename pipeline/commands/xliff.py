@@ -46,7 +46,7 @@ def xliff() -> None:
 @glossary_option
 def export(input_path: Path, langs: str, out_dir: Path, glossary_path: Path | None) -> None:
     """Write a translation kit (<lang>.xliff) for each language; print the paths."""
-    from pipeline.review.export import export_kits
+    from pipeline.usecases import export_kits
 
     codes = [language.code for language in parse_targets(langs)]
     for path in export_kits(input_path, codes, out_dir, glossary_path):
@@ -88,9 +88,9 @@ def import_(
     command exits with code 3.
     """
     from pipeline.commands.run import print_results
-    from pipeline.memory import TranslationMemory
     from pipeline.progress import Progress
-    from pipeline.run import import_xliff
+    from pipeline.translate.memory import TranslationMemory
+    from pipeline.usecases import import_xliff
 
     with TranslationMemory() if use_memory else nullcontext() as memory:
         result = import_xliff(package_dir, xliff_path, glossary_path, Progress(quiet), memory)

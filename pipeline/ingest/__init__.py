@@ -26,7 +26,7 @@ from pipeline.segment import split_sentences
 if TYPE_CHECKING:
     from pipeline.glossary import Glossary
 
-__all__ = ["READERS", "read_document"]
+__all__ = ["READERS", "document_from_bytes", "read_document"]
 
 Reader = Callable[[bytes, str], list[Piece]]
 
@@ -52,15 +52,24 @@ def read_document(
     boundaries never fall inside a ``glossary`` term.  Raises InputError for
     anything that is not a readable article, with a one-line reason.
     """
-    name = path.name
-    reader = _reader(path)
-    pieces = arrange(reader(_read_bytes(path), name))
+    _reader(path)  # an unsupported type is refused before the file is read
+    return document_from_bytes(_read_bytes(path), path.name, glossary, lang)
+
+
+def document_from_bytes(
+    data: bytes, name: str, glossary: Glossary | None = None, lang: str | None = None
+) -> Document:
+    """Read an article held in memory; ``name`` (a file name) says its type by its
+    extension and names it in messages and in the Document."""
+    _check_content(data, name)
+    reader = _reader(Path(name))
+    pieces = arrange(reader(data, name))
     if not pieces:
         raise InputError(f"{name} contains no article text")
     check_text_size(sum(len(p.text) for p in pieces), name)
     code = choose_language(_body_text(pieces), lang)
     blocks = make_blocks([(p.kind, _sentences(p.text, code, glossary)) for p in pieces])
-    fallback = normalise_space(sanitise(path.stem))  # file names can carry bidi controls too
+    fallback = normalise_space(sanitise(Path(name).stem))  # names can carry bidi controls too
     title = next((b.text for b in blocks if b.kind is BlockKind.TITLE), fallback)
     return Document(title=title, lang=code, blocks=blocks, source_name=name)
 
@@ -80,14 +89,18 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is too large, empty or only whitespace."""
     try:
         check_file_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def _check_content(data: bytes, name: str) -> None:
+    """Refuse what is too large, empty or only whitespace."""
+    check_file_size(len(data), name)
     if not data:
-        raise InputError(f"{path.name} is empty")
+        raise InputError(f"{name} is empty")
     if not data.strip():
-        raise InputError(f"{path.name} contains only whitespace")
-    return data
+        raise InputError(f"{name} contains only whitespace")
 
 
 def _body_text(pieces: list[Piece]) -> str:

@@ -1,7 +1,7 @@
 """The models Kuma knows by a short name: where they come from, what they serve, how big.
 
 This is the one list of aliases: ``--model`` resolves them
-(:mod:`pipeline.translate.locate`), ``kuma models`` pulls and lists them.  It
+(:mod:`pipeline.models.locate`), ``kuma models`` pulls and lists them.  It
 imports nothing from the rest of Kuma, so anything may import it.
 """
 

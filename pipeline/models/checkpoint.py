@@ -1,7 +1,7 @@
 """Checking a model folder before Kuma trusts it: complete, undamaged, of a known family.
 
 Translation checkpoints (NLLB, Marian; transformers or CTranslate2) are checked by
-:func:`pipeline.translate.locate.inspect_folder`, the same check ``kuma run`` makes;
+:func:`pipeline.models.locate.inspect_folder`, the same check ``kuma run`` makes;
 voices (MMS, VITS) are checked here.  On top of that, every weight file is checked
 for truncation, the usual damage of a copy from a USB stick that was pulled out early.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import KumaError, ModelMissingError
-from pipeline.translate.locate import Family, ModelKind, ModelRef, inspect_folder
+from pipeline.models.locate import Family, ModelKind, ModelRef, inspect_folder
 
 VOICE_FAMILY = "mms"
 VOICE_FORMAT = "transformers"

@@ -17,8 +17,8 @@ from typing import Any
 from pipeline.errors import KumaError
 from pipeline.models.catalogue import KnownModel, known_model
 from pipeline.models.checkpoint import CheckpointError, inspect_checkpoint
+from pipeline.models.locate import ModelRef, ct2_name, resolve_model
 from pipeline.models.store import StoredModel, install, record, temporary_folder
-from pipeline.translate.locate import ModelRef, ct2_name, resolve_model
 
 QUANTIZATION = "int8"
 

@@ -9,8 +9,8 @@ from typing import Any
 from pipeline.errors import KumaError
 from pipeline.models.catalogue import CATALOGUE, KnownModel, ModelKind
 from pipeline.models.checkpoint import inspect_checkpoint
+from pipeline.models.locate import CT2_SUFFIX, hf_snapshot, models_dir
 from pipeline.models.store import StoredModel, stored_models
-from pipeline.translate.locate import CT2_SUFFIX, hf_snapshot, models_dir
 
 
 @dataclass

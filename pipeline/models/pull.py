@@ -20,8 +20,8 @@ from pipeline.errors import KumaError
 from pipeline.models.catalogue import CATALOGUE, KnownModel, known_model
 from pipeline.models.checkpoint import inspect_checkpoint
 from pipeline.models.convert import INSTALL_HINT, convert_model, not_convertible
+from pipeline.models.locate import CT2_SUFFIX, hf_hub_cache, hf_snapshot, models_dir
 from pipeline.models.store import StoredModel
-from pipeline.translate.locate import CT2_SUFFIX, hf_hub_cache, hf_snapshot, models_dir
 
 IGNORED = ["*.h5", "*.msgpack", "*.ot", "*.onnx", "onnx/*", "tf_model*", "flax_model*", "*.md"]
 """Files other frameworks use: never needed here, often as large as the model."""

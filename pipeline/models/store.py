@@ -24,8 +24,8 @@ from typing import Any
 from pipeline.errors import KumaError
 from pipeline.models.catalogue import CATALOGUE
 from pipeline.models.checkpoint import Checkpoint, CheckpointError, inspect_checkpoint
+from pipeline.models.locate import CT2_SUFFIX, models_dir
 from pipeline.storage import write_atomic
-from pipeline.translate.locate import CT2_SUFFIX, models_dir
 
 INDEX_NAME = "index.json"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")

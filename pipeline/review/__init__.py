@@ -1,1 +1,2 @@
-"""Review: XLIFF kits for human translators and reviewers, and reading their work back."""
+"""Review: quality checks per segment and language (``checks``), the reviewer's report,
+and sign-off.  XLIFF reading and writing, which review uses, is ``pipeline.xliff``."""

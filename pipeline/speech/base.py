@@ -1,8 +1,8 @@
 """The ``Voice`` protocol, the audio it returns, and the registry of voices by name.
 
-Built-in voices register themselves the way a third-party package does: through
-the ``kuma.voices`` entry-point group, whose entries point at a factory
-``(**options) -> Voice``.  Factories are imported only when their voice is asked
+Kuma's own voices register the way a third-party package does: through the
+``kuma.voices`` entry-point group declared in ``pyproject.toml``, whose entries point
+at a factory ``(**options) -> Voice``.  Factories are imported only when their voice is asked
 for, so espeak-ng, gTTS and torch load only when used.
 """
 
@@ -75,14 +75,7 @@ class Voice(Protocol):
         ...
 
 
-VOICES: Registry[Voice] = Registry(
-    ENTRY_POINT_GROUP,
-    {
-        "espeak": "pipeline.speech.espeak:EspeakVoice",
-        "gtts": "pipeline.speech.gtts_voice:GttsVoice",
-        "mms": "pipeline.speech.mms:MmsVoice",
-    },
-)
+VOICES: Registry[Voice] = Registry(ENTRY_POINT_GROUP)
 """The voices by name; built-in ones are imported lazily."""
 
 

@@ -95,7 +95,7 @@ class MmsVoice:
     def _checkpoint(self, lang: str) -> _Checkpoint:
         """The complete checkpoint folder for ``lang``; ModelMissingError naming the fix."""
         from pipeline.models.checkpoint import inspect_checkpoint
-        from pipeline.translate.locate import hf_snapshot, models_dir
+        from pipeline.models.locate import hf_snapshot, models_dir
 
         if self.model is not None:
             inspect_checkpoint(self.model)

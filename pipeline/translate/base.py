@@ -1,9 +1,9 @@
 """The ``Translator`` protocol and the registry of backends by name.
 
-Built-in backends register themselves the same way a third-party package does:
-through the ``kuma.translators`` entry-point group, whose entries point at a
-factory ``(**options) -> Translator``.  Factories are imported only when their
-backend is asked for, so heavy libraries load only when used.
+Kuma's own backends register the way a third-party package does: through the
+``kuma.translators`` entry-point group declared in ``pyproject.toml``, whose entries
+point at a factory ``(**options) -> Translator``.  Factories are imported only when
+their backend is asked for, so heavy libraries load only when used.
 """
 
 from __future__ import annotations
@@ -63,15 +63,7 @@ class Translator(Protocol):
         ...
 
 
-TRANSLATORS: Registry[Translator] = Registry(
-    ENTRY_POINT_GROUP,
-    {
-        "human": "pipeline.translate.human:HumanTranslator",
-        "nllb": "pipeline.translate.engines:NllbTranslator",
-        "marian": "pipeline.translate.engines:MarianTranslator",
-        "ct2": "pipeline.translate.engines:Ct2Translator",
-    },
-)
+TRANSLATORS: Registry[Translator] = Registry(ENTRY_POINT_GROUP)
 """The translation backends by name; built-in ones are imported lazily."""
 
 

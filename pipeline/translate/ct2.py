@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.models.locate import ModelRef
 from pipeline.translate.enforce import Hypothesis
 from pipeline.translate.hf import output_budget
-from pipeline.translate.locate import ModelRef
 from pipeline.translate.tokens import ModelTokenizer
 
 DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "int8_float16"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from pipeline.langs import get_language
-from pipeline.translate.locate import Family, ModelKind, ModelRef
+from pipeline.models.locate import Family, ModelKind, ModelRef
 from pipeline.translate.neural import Backend, NeuralTranslator
 
 NLLB_LANGUAGES = frozenset({"fr", "ar", "bm", "dyu"})

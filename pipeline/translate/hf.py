@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.models.locate import ModelRef
 from pipeline.translate.enforce import Hypothesis
-from pipeline.translate.locate import ModelRef
 from pipeline.translate.tokens import ModelTokenizer
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pipeline.document import Document
 from pipeline.errors import XliffError
-from pipeline.review.xliff import KitSummary, inspect_kit, read_translations
 from pipeline.translate.base import Translation
+from pipeline.xliff import KitSummary, inspect_kit, read_translations
 
 XLIFF_SUFFIXES = (".xliff", ".xlf")
 

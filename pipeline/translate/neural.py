@@ -19,6 +19,7 @@ from pipeline.errors import EngineError, KumaError, LanguageError, describe
 from pipeline.glossary import Glossary, Mention
 from pipeline.glossary.verify import TermCheck
 from pipeline.langs import SOURCE_LANGUAGES, get_language
+from pipeline.models.locate import Family, ModelKind, ModelRef, resolve_model
 from pipeline.translate.base import Translation, available_translators
 from pipeline.translate.chunking import split_to_fit
 from pipeline.translate.enforce import (
@@ -28,7 +29,6 @@ from pipeline.translate.enforce import (
     TermEnforcer,
     term_accuracy,
 )
-from pipeline.translate.locate import Family, ModelKind, ModelRef, resolve_model
 from pipeline.translate.passthrough import carry_over
 from pipeline.translate.tokens import ModelTokenizer
 

@@ -31,7 +31,7 @@ from pipeline.translate.base import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.memory import TranslationMemory
+    from pipeline.translate.memory import TranslationMemory
 
 AUTO_ORDER = ("human", "ct2", "nllb", "marian")
 HUMAN = "human"
@@ -209,19 +209,22 @@ def _from_memory(
 def _machine(
     name: str, document: Document, lang: str, settings: EngineSettings
 ) -> tuple[Translation | None, str]:
-    from pipeline.memory import translate_with_memory
-
     translator = _translator(name, settings)
     if lang not in translator.languages():
         return None, f"does not serve {lang!r}"
     why = translator.availability(lang)
     if why:
         return None, why
+    return _remembering(translator, lang, settings).translate(document, lang), ""
+
+
+def _remembering(translator: Translator, lang: str, settings: EngineSettings) -> Translator:
+    """``translator`` behind the translation memory, when there is one."""
     if settings.memory is None:
-        return translator.translate(document, lang), ""
+        return translator
+    from pipeline.translate.memory import RememberingTranslator
     from pipeline.translate.neural import NeuralTranslator
 
     model = translator.model_ref(lang).name if isinstance(translator, NeuralTranslator) else ""
     version = settings.glossary.version if settings.glossary else ""
-    found = translate_with_memory(settings.memory, translator, document, lang, model, version)
-    return found, ""
+    return RememberingTranslator(translator, settings.memory, model, version)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.errors import LanguageError
 from pipeline.langs import get_language
-from pipeline.translate.locate import Family, ModelRef
+from pipeline.models.locate import Family, ModelRef
 
 SOURCE_LANG = "en"
 _UNLIMITED = 100_000  # tokenizers without a limit report a huge sentinel instead

@@ -27,7 +27,7 @@ def glossary() -> Glossary:
 def example_documents() -> dict[str, Document]:
     """The example article in English and in the demo's human translations, by language."""
     from pipeline.ingest import read_document
-    from pipeline.review.xliff import read_translations
+    from pipeline.xliff import read_translations
 
     source = read_document(ARTICLE, glossary=glossary(), lang="en")
     docs = {"en": source}

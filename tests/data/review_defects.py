@@ -22,9 +22,9 @@ from pipeline.document import Document
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.ingest import read_document
 from pipeline.review.checks import Finding, check_easy, check_translation
-from pipeline.review.xliff import read_translations
 from pipeline.simplify import simplify_document
 from pipeline.simplify.model import source_of
+from pipeline.xliff import read_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "examples" / "mali-article.txt"

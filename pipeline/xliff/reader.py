@@ -17,7 +17,8 @@ from pipeline.document import Document
 from pipeline.errors import XliffError, one_line, shown
 from pipeline.langid import identify, language_words, plausible
 from pipeline.langs import LANGUAGES, TARGET_LANGUAGES
-from pipeline.review.xliff_markup import (
+from pipeline.sanitize import remove_unsafe
+from pipeline.xliff.markup import (
     STATES,
     XLIFF_1_NS,
     XLIFF_NS,
@@ -26,7 +27,6 @@ from pipeline.review.xliff_markup import (
     normalize_text,
     xlf,
 )
-from pipeline.sanitize import remove_unsafe
 
 REEXPORT = (
     "the kit was made from another version of the article; "

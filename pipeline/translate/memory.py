@@ -80,7 +80,7 @@ def default_memory_path() -> Path:
     override = os.environ.get("KUMA_TM")
     if override:
         return Path(override).expanduser()
-    from pipeline.translate.locate import kuma_home
+    from pipeline.storage import kuma_home
 
     return kuma_home() / "memory.sqlite"
 
@@ -405,55 +405,83 @@ def _without(document: Document, known: Mapping[str, Hit]) -> Document:
     )
 
 
-def translate_with_memory(
-    memory: TranslationMemory,
-    translator: Translator,
-    document: Document,
-    lang: str,
-    model: str,
-    glossary_version: str,
-) -> Translation:
-    """Translate ``document`` into ``lang``, sending the engine only what the memory lacks.
+class RememberingTranslator:
+    """A translator that consults the memory first and remembers what its inner engine
+    translates (``CachedTranslation`` in argos-translate's words).
 
     Human translations in the memory come first, then this engine's with this
-    ``model`` and glossary; the rest is translated and remembered.  A translation by
-    the ``human`` engine is stored as such, to be preferred next time.  Segments
+    ``model`` and glossary; the rest is sent to ``inner`` and remembered.  Segments
     the engine carried over without a model (numbers, bare names) are not stored.
+    A translation by the ``human`` engine is stored as such, to be preferred next time.
     """
-    if translator.name == HUMAN:
-        result = translator.translate(document, lang)
-        memory.store_human(
-            {s.text: result.texts[s.id] for s in document.segments()}, document.lang, lang
+
+    def __init__(
+        self, inner: Translator, memory: TranslationMemory, model: str = "", glossary: str = ""
+    ) -> None:
+        self.inner = inner
+        self.memory = memory
+        self.model = model
+        """Model name the engine's translations are stored under."""
+        self.glossary = glossary
+        """Glossary version the engine's translations are stored under."""
+        self.name = inner.name
+        self.needs_network = inner.needs_network
+
+    def languages(self) -> set[str]:
+        """The inner engine's languages."""
+        return self.inner.languages()
+
+    def availability(self, lang: str) -> str | None:
+        """The inner engine's availability."""
+        return self.inner.availability(lang)
+
+    def translate(self, document: Document, lang: str) -> Translation:
+        """``document`` in ``lang``: remembered segments from the memory, the rest by the
+        inner engine (and remembered)."""
+        if self.inner.name == HUMAN:
+            result = self.inner.translate(document, lang)
+            self.memory.store_human(
+                {s.text: result.texts[s.id] for s in document.segments()}, document.lang, lang
+            )
+            return result
+        sources = [s.text for s in document.segments()]
+        known = self.memory.recall(
+            sources, document.lang, lang, self.name, self.model, self.glossary
         )
-        return result
-    sources = [s.text for s in document.segments()]
-    known = memory.recall(sources, document.lang, lang, translator.name, model, glossary_version)
-    rest = _without(document, known)
-    fresh = translator.translate(rest, lang) if rest.blocks else None
-    if fresh is not None:
-        produced = f"{translator.name}:{model}"
-        memory.store(
+        rest = _without(document, known)
+        fresh = self.inner.translate(rest, lang) if rest.blocks else None
+        if fresh is not None:
+            self._remember(rest, fresh, lang)
+        return self._combined(document, lang, known, fresh)
+
+    def _remember(self, rest: Document, fresh: Translation, lang: str) -> None:
+        produced = f"{self.name}:{self.model}"
+        self.memory.store(
             {s.text: fresh.texts[s.id] for s in rest.segments()
              if fresh.provenance.get(s.id) == produced},
-            document.lang, lang, translator.name, model, glossary_version,
+            rest.lang, lang, self.name, self.model, self.glossary,
         )
-    texts: dict[str, str] = {}
-    provenance: dict[str, str] = {}
-    for segment in document.segments():
-        hit = known.get(segment.text)
-        if hit is not None:
-            texts[segment.id], provenance[segment.id] = hit.text, hit.provenance
-        else:
-            assert fresh is not None  # every segment not recalled was sent to the engine
-            texts[segment.id] = fresh.texts[segment.id]
-            provenance[segment.id] = fresh.provenance.get(segment.id, translator.name)
-    return Translation(
-        lang=lang,
-        texts=texts,
-        provenance=provenance,
-        engine=translator.name,
-        model=model,
-        version=fresh.version if fresh is not None else "translation memory",
-        repairs=dict(fresh.repairs) if fresh is not None else {},
-        remembered=sum(1 for s in document.segments() if s.text in known),
-    )
+
+    def _combined(
+        self, document: Document, lang: str, known: Mapping[str, Hit], fresh: Translation | None
+    ) -> Translation:
+        texts: dict[str, str] = {}
+        provenance: dict[str, str] = {}
+        for segment in document.segments():
+            hit = known.get(segment.text)
+            if hit is not None:
+                texts[segment.id], provenance[segment.id] = hit.text, hit.provenance
+            else:
+                assert fresh is not None  # every segment not recalled was sent to the engine
+                texts[segment.id] = fresh.texts[segment.id]
+                provenance[segment.id] = fresh.provenance.get(segment.id, self.name)
+        return Translation(
+            lang=lang,
+            texts=texts,
+            provenance=provenance,
+            engine=self.name,
+            model=self.model,
+            version=fresh.version if fresh is not None else "translation memory",
+            repairs=dict(fresh.repairs) if fresh is not None else {},
+            remembered=sum(1 for s in document.segments() if s.text in known),
+        )

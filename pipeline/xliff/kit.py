@@ -18,7 +18,7 @@ from pipeline import __version__
 from pipeline.document import Document, Segment
 from pipeline.errors import XliffError
 from pipeline.langs import Language, get_language, parse_targets
-from pipeline.review.xliff_markup import (
+from pipeline.xliff.markup import (
     META_CATEGORY,
     NSMAP,
     XLIFF_VERSION,

@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.errors import KumaError, ModelMissingError
 from pipeline.models.catalogue import CATALOGUE, KnownModel
 from pipeline.models.catalogue import ModelKind as CatalogueKind
+from pipeline.storage import kuma_home
 
 CT2_SUFFIX = "-ct2"
 """A CTranslate2 conversion of alias ``A`` is stored as ``A-ct2`` in the models folder."""
@@ -71,11 +72,6 @@ class ModelRef:
         if self.pull:
             return f": run `kuma models pull {self.pull}`"
         return ": copy or convert the whole folder again"
-
-
-def kuma_home() -> Path:
-    """Kuma's cache folder: ``$KUMA_HOME``, else ``~/.cache/kuma``."""
-    return Path(os.environ.get("KUMA_HOME") or Path.home() / ".cache" / "kuma").expanduser()
 
 
 def models_dir() -> Path:

@@ -1,13 +1,14 @@
-"""XLIFF 2.1 translation kits: export one per language, read human translations back.
+"""XLIFF 2.1 translation kits: written for translators, read back (a leaf package: it
+imports only the document model, languages and text clean-up).
 
-The public face of the kit writer (``kit.py``) and reader (``kit_reader.py``)::
+The public face of the kit writer (``kit.py``) and reader (``reader.py``)::
 
     kit = build_kit(doc, "fr", glossary, glossary.match_document(doc))
     result = read_translations(kit_bytes, doc, origin="fr.xliff")
 """
 
-from pipeline.review.kit import build_kit
-from pipeline.review.kit_reader import (
+from pipeline.xliff.kit import build_kit
+from pipeline.xliff.reader import (
     KitSummary,
     XliffTranslations,
     inspect_kit,

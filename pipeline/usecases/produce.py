@@ -1,0 +1,334 @@
+"""The publications of a package, stage after stage: simplify, speak, publish, kits.
+
+``produce`` is called by every use case that changes a package (run, publish,
+import).  Each stage runs for every language before the next begins, and each is
+given what the one before made: the simplify stage the documents, the speech stage
+the documents and their easy versions, the publish stage all of that.  What a stage
+makes is cached by the hash of what it is made from (easy versions here, clips and
+programmes in the speech stage), so an unchanged re-run does no work again and a
+correction redoes only what depends on it; ``Redone`` counts both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pipeline import __version__
+from pipeline.document import Document
+from pipeline.glossary import Glossary, Mention
+from pipeline.manifest import Edition, Manifest
+from pipeline.package import Package
+from pipeline.progress import SILENT, Progress
+from pipeline.storage import Cache
+from pipeline.usecases.options import PublishSettings
+from pipeline.usecases.results import Published, Redone
+
+if TYPE_CHECKING:
+    from pipeline.publish.status import ReviewStatus
+    from pipeline.simplify import EasyDocument
+    from pipeline.speech.outputs import AudioOutputs, SpeechOptions
+
+SOURCE_DIR = "source"
+"""The package folder of the original article."""
+EASY_CACHE = "easy"
+"""Cache kind of easy-to-read versions."""
+EASY_CACHE_VERSION = 1
+"""Bumped when the easy-to-read rules change what they make from the same document."""
+
+
+def folder(lang: str, source_lang: str) -> str:
+    """The package folder of one language: ``source`` for the original."""
+    return SOURCE_DIR if lang == source_lang else lang
+
+
+@dataclass
+class Job:
+    """Everything the stages need to make a package's publications."""
+
+    package: Package
+    source: Document
+    translations: dict[str, Document]
+    """The produced translations, by language."""
+    targets: list[str]
+    """Every requested target language (those without a translation get a kit)."""
+    glossary: Glossary
+    mentions: list[Mention]
+    settings: PublishSettings
+    manifest: Manifest
+    """The package's manifest (review states and sign-offs come from it)."""
+    cache: Cache
+    drafts: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A translator's partial work just imported, by language: kept in the kits."""
+    progress: Progress = SILENT
+    redone: Redone = field(default_factory=Redone)
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """The source and every translation, by language."""
+        return {self.source.lang: self.source, **self.translations}
+
+
+@dataclass
+class Version:
+    """One language's publications-to-be: its document, easy version and audio."""
+
+    doc: Document
+    review: ReviewStatus
+    easy: EasyDocument | None = None
+    audio: AudioOutputs | None = None
+    easy_audio: AudioOutputs | None = None
+
+
+def produce(job: Job, modified: datetime | None = None) -> dict[str, Published]:
+    """Make every publication of every language and a kit per target, in stage order;
+    everything is staged in ``job.package`` (nothing is written until it commits)."""
+    from pipeline.publish.dates import run_time
+
+    versions = {lang: Version(doc, _review(job, doc)) for lang, doc in job.documents.items()}
+    if job.settings.easy:
+        _simplify_stage(job, versions)
+    speech = speech_options(job.settings)
+    if speech is not None:
+        _speech_stage(job, versions, speech)
+    _publish_stage(job, versions, modified or run_time())
+    _kits_stage(job)
+    return {lang: _published(version) for lang, version in versions.items()}
+
+
+# -- simplify ----------------------------------------------------------------------------
+
+
+def _simplify_stage(job: Job, versions: dict[str, Version]) -> None:
+    for lang, version in versions.items():
+        job.progress.step(f"{job.source.source_name}: easy-to-read version ({lang})")
+        version.easy = easy_version(version.doc, job.glossary, job.cache, job.redone)
+
+
+def easy_version(doc: Document, glossary: Glossary, cache: Cache, redone: Redone) -> EasyDocument:
+    """The easy-to-read version of ``doc``, from the cache when it was made before."""
+    from pipeline.simplify import EasyDocument, simplify_document
+
+    key = Cache.key(EASY_CACHE_VERSION, __version__, doc.to_dict(), glossary.version)
+    kept = cache.get(EASY_CACHE, key)
+    if kept is not None:
+        try:
+            easy = EasyDocument.from_json(kept.decode("utf-8"))
+            redone.count(f"easy:{doc.lang}", made=False)
+            return easy
+        except (ValueError, KeyError, TypeError):
+            pass  # an entry from another version of Kuma: make it again
+    easy = simplify_document(doc, glossary)
+    cache.put(EASY_CACHE, key, easy.to_json().encode("utf-8"))
+    redone.count(f"easy:{doc.lang}", made=True)
+    return easy
+
+
+# -- speech ------------------------------------------------------------------------------
+
+
+def speech_options(settings: PublishSettings) -> SpeechOptions | None:
+    """The speech stage's options; None when no audio was asked for."""
+    if settings.voice is None:
+        return None
+    from pipeline.speech.master import MasterSettings, parse_loudness
+    from pipeline.speech.outputs import SpeechOptions
+
+    master = MasterSettings(loudness=parse_loudness(settings.loudness), wav=settings.wav)
+    return SpeechOptions(voice=settings.voice, master=master, opening=settings.opening)
+
+
+def check_voice(settings: PublishSettings, langs: list[str]) -> None:
+    """Refuse, before any work, a voice that is unknown or does not speak a language."""
+    from pipeline.speech.master import parse_loudness
+    from pipeline.speech.select import choose_voice
+
+    parse_loudness(settings.loudness)
+    if settings.voice is None:
+        return
+    for lang in langs:
+        choose_voice(settings.voice, lang)
+
+
+def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions) -> None:
+    for lang, version in versions.items():
+        job.progress.step(f"{job.source.source_name}: speaking {lang}")
+        version.audio = _speak(job, version.doc, version.review, speech)
+        if version.easy is not None:
+            version.easy_audio = _speak(job, version.easy.to_document(), version.review, speech)
+
+
+def _speak(
+    job: Job, doc: Document, review: ReviewStatus, speech: SpeechOptions
+) -> AudioOutputs:
+    from pipeline.publish.status import origin_of
+    from pipeline.speech.base import get_voice
+    from pipeline.speech.outputs import speech_outputs
+
+    source_lang = job.source.lang
+    # The chosen voice is for the target languages; the original is spoken by the best
+    # voice for it when the chosen one cannot speak it (MMS has no English).
+    if (
+        doc.lang == source_lang
+        and speech.voice != "auto"
+        and doc.lang not in get_voice(speech.voice).languages()
+    ):
+        speech = replace(speech, voice="auto")
+    means = origin_of(doc, source_lang).value
+    return speech_outputs(
+        doc, job.glossary, speech, source_lang=source_lang, means=means, review=review
+    )
+
+
+# -- publish -----------------------------------------------------------------------------
+
+
+def _publish_stage(job: Job, versions: dict[str, Version], modified: datetime) -> None:
+    from pipeline.publish.html import Alternate
+    from pipeline.publish.text import render_text
+
+    source_lang = job.source.lang
+    alternates = [Alternate(lang, f"../{folder(lang, source_lang)}/article.html")
+                  for lang in versions]
+    alternates += [Alternate(lang, f"../{folder(lang, source_lang)}/easy.html", easy=True)
+                   for lang, version in versions.items() if version.easy is not None]
+    for lang, version in versions.items():
+        job.progress.step(f"{job.source.source_name}: publishing {lang}")
+        base = folder(lang, source_lang)
+        job.package.write(f"{base}/article.json", version.doc.to_json())
+        job.package.write(f"{base}/article.txt", render_text(version.doc))
+        _write_audio(job.package, base, "article", version.audio, with_script=True)
+        _write_book(job, base, "article", version.doc, alternates, version.audio, version,
+                    modified)
+        if version.easy is not None:
+            easy_doc = version.easy.to_document()
+            job.package.write(f"{base}/easy.json", version.easy.to_json())
+            job.package.write(f"{base}/easy.txt", render_text(easy_doc))
+            _write_audio(job.package, base, "easy", version.easy_audio, with_script=False)
+            _write_book(job, base, "easy", easy_doc, alternates, version.easy_audio, version,
+                        modified)
+
+
+def _write_audio(
+    package: Package, base: str, stem: str, audio: AudioOutputs | None, with_script: bool
+) -> None:
+    """The MP3 (WAV), captions and, for the article, the read-aloud script."""
+    if audio is None:
+        return
+    for name, content in audio.files.items():
+        if name.startswith("script."):
+            if with_script:
+                package.write(f"{base}/{name}", content)
+            continue
+        package.write(f"{base}/{stem}{name.removeprefix('article')}", content)
+
+
+def _write_book(
+    job: Job,
+    base: str,
+    stem: str,
+    doc: Document,
+    alternates: list[Any],
+    audio: AudioOutputs | None,
+    version: Version,
+    modified: datetime,
+) -> None:
+    """The accessible HTML page and the EPUB of one version (dated as the same book from
+    an earlier run when nothing in it changed, so a re-run rewrites nothing)."""
+    from pipeline.publish.dates import dated_book
+    from pipeline.publish.epub import EpubAudio, render_epub
+    from pipeline.publish.html import AudioLinks, render_html
+
+    easy = stem == "easy"
+    links = overlay = None
+    if audio is not None and audio.mastered is not None:
+        timings = audio.heard_timings
+        opening = audio.manifest.get("settings", {}).get("opening") or None
+        links = AudioLinks(f"{stem}.mp3", f"{stem}.vtt", timings, opening)
+        overlay = EpubAudio(audio.mastered.mp3, timings)
+    page = render_html(doc, alternates, glossary=job.glossary, audio=links, easy=easy,
+                       review=version.review)
+    job.package.write(f"{base}/{stem}.html", page)
+    book = dated_book(
+        lambda when: render_epub(doc, job.glossary, audio=overlay, easy=easy, modified=when,
+                                 review=version.review),
+        job.package.read(f"{base}/{stem}.epub"),
+        modified,
+    )
+    job.package.write(f"{base}/{stem}.epub", book)
+
+
+# -- kits --------------------------------------------------------------------------------
+
+
+def _kits_stage(job: Job) -> None:
+    """An XLIFF kit per target language: with the translation when there is one, else a
+    translator's partial work (just imported, or already in the package's kit)."""
+    from pipeline.xliff import build_kit
+
+    for lang in job.targets:
+        done = job.translations.get(lang)
+        if done is not None:
+            texts: dict[str, str] | None = {s.id: s.text for s in done.segments()}
+        else:
+            texts = job.drafts.get(lang) or _kit_targets(job, lang)
+        kit = build_kit(job.source, lang, job.glossary, job.mentions, texts)
+        job.package.write(f"review/{lang}.xliff", kit)
+
+
+def _kit_targets(job: Job, lang: str) -> dict[str, str] | None:
+    """Targets already present in the package's kit for ``lang``, if it fits this source."""
+    from pipeline.errors import XliffError
+    from pipeline.xliff import read_translations
+
+    data = job.package.read(f"review/{lang}.xliff")
+    if data is None:
+        return None
+    try:
+        return read_translations(data, job.source, origin=f"{lang}.xliff").texts or None
+    except XliffError:
+        return None  # a kit for an older version of the article: start afresh
+
+
+# -- review status -----------------------------------------------------------------------
+
+
+def _review(job: Job, doc: Document) -> ReviewStatus:
+    """What a person has checked of ``doc``'s language, as the manifest records it."""
+    from pipeline.publish.status import ReviewStatus, SignOff, origin_of
+
+    def sign_off(record: Any) -> SignOff | None:
+        if record is None:
+            return None
+        return SignOff(by=record.by, on=_day(record.date))
+
+    entry = job.manifest.languages.get(doc.lang)
+    approval = job.manifest.approval
+    return ReviewStatus(
+        origin=origin_of(doc, job.source.lang),
+        reviewed=sign_off(entry.reviewed) if entry is not None else None,
+        readers=sign_off(job.manifest.readers.get(doc.lang)),
+        approved_by=approval.by if approval is not None else "",
+    )
+
+
+def _day(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _published(version: Version) -> Published:
+    edition = Edition()
+    summary = ""
+    if version.audio is not None:
+        edition.audio, summary = version.audio.manifest, version.audio.summary
+    if version.easy is not None:
+        edition.easy = version.easy.summary()
+    if version.easy_audio is not None:
+        edition.easy_audio = version.easy_audio.manifest
+    return Published(edition, summary)
