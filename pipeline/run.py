@@ -61,6 +61,8 @@ class RunOptions:
     """Begin each recording with a line saying how the text was made."""
     wav: bool = False
     """Also write a WAV beside each MP3."""
+    audio_format: str = "compact"
+    """``compact`` MP3s for pages and phones, or ``broadcast`` files for radio stations."""
     easy: bool = True
     """Make easy-to-read versions."""
 
@@ -71,6 +73,7 @@ class RunOptions:
             "loudness": self.loudness,
             "opening": self.opening,
             "wav": self.wav,
+            "format": self.audio_format,
             "easy": self.easy,
         }
 
@@ -276,14 +279,16 @@ def run_article(
 
 def publish_options(settings: dict[str, Any], targets: Sequence[str] = ()) -> PublishOptions:
     """Publication options from the settings a manifest keeps; bad values fail here, early."""
-    from pipeline.speech.master import MasterSettings, parse_loudness
+    from pipeline.speech.formats import master_settings
+    from pipeline.speech.master import parse_loudness
     from pipeline.speech.outputs import SpeechOptions
     from pipeline.speech.select import choose_voice
 
     voice = str(settings.get("voice", "auto"))
     for lang in targets:
         choose_voice(voice, lang)  # unknown voices and voices that cannot speak it fail now
-    master = MasterSettings(
+    master = master_settings(
+        str(settings.get("format", "compact")),
         loudness=parse_loudness(settings.get("loudness", "broadcast")),
         wav=bool(settings.get("wav", False)),
     )

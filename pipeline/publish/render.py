@@ -113,7 +113,7 @@ def _publish_language(
     package.write(f"{base}/article.json", doc.to_json())
     package.write(f"{base}/article.txt", render_text(doc))
     edition = Edition()
-    audio = _speak(doc, glossary, options, source_lang)
+    audio = _speak(doc, glossary, options, source_lang, _means(doc, source_lang))
     if audio is not None:
         _write_audio(package, base, "article", audio, with_script=True)
         edition.audio, edition.audio_summary = audio.manifest, audio.summary
@@ -123,7 +123,8 @@ def _publish_language(
         package.write(f"{base}/easy.json", easy.to_json())
         package.write(f"{base}/easy.txt", render_text(easy_doc))
         edition.easy = easy.summary()
-        easy_audio = _speak(easy_doc, glossary, options, source_lang)
+        easy_audio = _speak(easy_doc, glossary, options, source_lang, _means(doc, source_lang),
+                            easy=True)
         if easy_audio is not None:
             _write_audio(package, base, "easy", easy_audio, with_script=False)
             edition.easy_audio = easy_audio.manifest
@@ -132,8 +133,15 @@ def _publish_language(
 
 
 def _speak(
-    doc: Document, glossary: Glossary, options: PublishOptions, source_lang: str
+    doc: Document,
+    glossary: Glossary,
+    options: PublishOptions,
+    source_lang: str,
+    means: str,
+    easy: bool = False,
 ) -> AudioOutputs | None:
+    """The audio of one version: the article at a newsreader's pace, the easy-to-read version
+    slower and titled as such.  ``means`` says how the article's text was made."""
     if options.speech is None:
         return None
     from dataclasses import replace
@@ -150,12 +158,22 @@ def _speak(
         and doc.lang not in get_voice(speech.voice).languages()
     ):
         speech = replace(speech, voice="auto")
+    label = ""
+    if easy:
+        from pipeline.publish.ui import wording
+
+        speech, text = speech.for_easy(), wording("easy_link", doc.lang).text
+        label = text[:1].lower() + text[1:]  # "(easy-to-read version)" after the title
+    return speech_outputs(doc, glossary, speech, source_lang=source_lang, means=means,
+                          version_label=label)
+
+
+def _means(doc: Document, source_lang: str) -> str:
+    """How the article's text was made: ``source``, or a ``human`` or ``machine`` translation."""
     if doc.lang == source_lang:
-        means = "source"
-    else:
-        origins = {s.provenance or "" for s in doc.segments()}
-        means = "human" if origins <= {"human", "source", "glossary"} else "machine"
-    return speech_outputs(doc, glossary, speech, source_lang=source_lang, means=means)
+        return "source"
+    origins = {s.provenance or "" for s in doc.segments()}
+    return "human" if origins <= {"human", "source", "glossary"} else "machine"
 
 
 def _write_audio(

@@ -8,7 +8,7 @@ summary say why there is no audio and what would provide it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,14 @@ from pipeline.glossary import Glossary
 from pipeline.langs import get_language
 from pipeline.progress import SILENT, Progress
 from pipeline.speech.base import SpeechError
-from pipeline.speech.captions import render_srt, render_vtt
+from pipeline.speech.captions import caption_cues, render_srt, render_vtt
+from pipeline.speech.cues import caption_limits
 from pipeline.speech.encode import Tags
 from pipeline.speech.master import MasteredAudio, MasterSettings, master_audio
 from pipeline.speech.opening import opening_line
+from pipeline.speech.pace import Delivery, delivery_pauses
 from pipeline.speech.programme import Pauses
+from pipeline.speech.provenance import Provenance
 from pipeline.speech.script import render_script
 from pipeline.speech.select import VoiceOptions
 from pipeline.speech.synth import SpeechResult, speak_document
@@ -44,6 +47,17 @@ class SpeechOptions:
     """Begin with a line saying the text is a translation and how it was made."""
     voice_options: VoiceOptions = field(default_factory=dict)
     """Options per voice name (``{"mms": {"model": path}}``)."""
+    delivery: Delivery = Delivery.NEWS
+    """How the text is read out: ``EASY`` slower, with longer pauses, and captions read slower."""
+
+    def for_easy(self) -> SpeechOptions:
+        """The same options for an easy-to-read version."""
+        return replace(self, delivery=Delivery.EASY)
+
+    @property
+    def spoken_pauses(self) -> Pauses:
+        """The pauses as this delivery lays them (longer for easy-to-read versions)."""
+        return delivery_pauses(self.pauses, self.delivery)
 
 
 @dataclass
@@ -78,20 +92,22 @@ def speech_outputs(
     options: SpeechOptions,
     source_lang: str = "en",
     means: str = "human",
+    version_label: str = "",
 ) -> AudioOutputs:
     """Speak, master, caption and script ``doc``.
 
     ``means`` says how the text came to be (``human`` or ``machine`` translation from
     ``source_lang``, or ``source`` for an original): the opening line and the MP3's
-    comment say it.
+    comment say it.  ``version_label`` names the version in the title tags (``version
+    facile à lire``), so that it is told apart from the article.
     """
     opening = opening_line(doc.lang, source_lang, means) if options.opening else None
-    speech = speak_document(doc, glossary, options.voice, options.pauses, opening,
-                            options.voice_options)
+    speech = speak_document(doc, glossary, options.voice, options.spoken_pauses, opening,
+                            options.voice_options, options.delivery)
     if options.opening and opening is None:
         speech.notes.append(f"no opening line is worded for {get_language(doc.lang).name}")
     notice = None if speech.has_audio else speech.reason
-    script = render_script(doc, glossary, notice=notice, pauses=options.pauses)
+    script = render_script(doc, glossary, notice=notice, pauses=options.spoken_pauses)
     out = AudioOutputs(doc.lang, {"script.html": script.html, "script.txt": script.text},
                        speech=speech)
     figures = {"script": {"words": script.words, "reading_seconds": script.reading_seconds}}
@@ -99,34 +115,39 @@ def speech_outputs(
         out.manifest = {"status": "none", "reason": speech.reason, **figures}
         out.summary = f"no audio: {speech.reason}; read-aloud script written"
         return out
-    return _with_audio(out, doc, opening, options, means, figures)
+    tags = _tags(doc, speech, options, Provenance(means, source_lang), version_label)
+    return _with_audio(out, doc, glossary, opening, options, tags, figures)
 
 
 def _with_audio(
     out: AudioOutputs,
     doc: Document,
+    glossary: Glossary | None,
     opening: str | None,
     options: SpeechOptions,
-    means: str,
+    tags: Tags,
     figures: dict[str, Any],
 ) -> AudioOutputs:
     """``out`` with the mastered audio, its captions, manifest entry and summary."""
     speech = out.speech
     assert speech is not None and speech.samples is not None
-    mastered = master_audio(speech.samples, speech.rate, options.master,
-                            _tags(doc, speech, options, means))
+    mastered = master_audio(speech.samples, speech.rate, options.master, tags)
     if mastered.note:
         speech.notes.append(mastered.note)
     out.mastered = mastered
-    heard = out.heard_timings
-    out.files.update({"article.mp3": mastered.mp3, "article.vtt": render_vtt(doc, heard, opening),
-                      "article.srt": render_srt(doc, heard, opening)})
+    limits = caption_limits(doc.lang, options.delivery)
+    cues = caption_cues(doc, speech.clips, out.heard_timings, glossary, limits, opening,
+                        end=mastered.duration_s + mastered.delay_s)
+    out.files.update({"article.mp3": mastered.mp3, "article.vtt": render_vtt(cues, doc.lang),
+                      "article.srt": render_srt(cues, doc.lang)})
     if mastered.wav is not None:
         out.files["article.wav"] = mastered.wav
     out.manifest = {
         "status": "produced", "voice": speech.voice, "voice_version": speech.version,
         "settings": {**options.master.to_dict(), **speech.settings, "opening": opening or ""},
-        **mastered.to_dict(), "cues": len(speech.timings), "notes": speech.notes, **figures,
+        "title": tags.title, "comment": tags.comment,
+        **mastered.to_dict(), "cues": len(cues), "notes": speech.notes, **figures,
+        "pace": speech_pace(doc, speech),
     }
     minutes, seconds = divmod(int(round(mastered.duration_s)), 60)
     notes = "".join(f"; {note}" for note in speech.notes)
@@ -138,27 +159,43 @@ def _with_audio(
 Timings = dict[str, tuple[float, float]]
 
 
+def speech_pace(doc: Document, speech: SpeechResult) -> dict[str, float]:
+    """Words a minute as measured: words of the published text per second of speech (the
+    pauses between sentences left out), and per second of the whole programme."""
+    texts = {s.id: s.text for s in doc.segments()}
+    words = sum(count_words(texts.get(c.segment, "")) for c in speech.clips)
+    speaking = sum(c.clip.duration for c in speech.clips if c.segment in texts)
+    if not words or not speaking or not speech.duration:
+        return {}
+    return {"words": words, "words_per_minute": round(words / speaking * 60, 1),
+            "words_per_minute_with_pauses": round(words / speech.duration * 60, 1)}
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``: runs of non-spaces with a letter or a digit."""
+    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
+
+
 def shifted(timings: Timings, delay: float) -> Timings:
     """``timings`` moved ``delay`` seconds later: when the MP3's codec delay makes them heard."""
     return {key: (start + delay, end + delay) for key, (start, end) in timings.items()}
 
 
-MEANS = {
-    "human": "translated by a person",
-    "machine": "machine-translated",
-    "source": "original text",
-}
-"""How the text came to be, as the MP3's comment says it."""
-
-
-def _tags(doc: Document, speech: SpeechResult, options: SpeechOptions, means: str) -> Tags:
-    made = MEANS.get(means, means)
+def _tags(
+    doc: Document,
+    speech: SpeechResult,
+    options: SpeechOptions,
+    provenance: Provenance,
+    version_label: str,
+) -> Tags:
+    made = provenance.describe(doc.lang, easy=options.delivery is Delivery.EASY)
     comment = (
-        f"Made by Kuma {__version__}: {made} ({get_language(doc.lang).name}), spoken by "
-        f"{speech.version}, loudness {options.master.loudness:g} LUFS (ITU-R BS.1770), "
-        f"true peak max {options.master.max_true_peak:g} dBTP"
+        f"Made by Kuma {__version__}: {made}, spoken by {speech.version}, loudness "
+        f"{options.master.loudness:g} LUFS (ITU-R BS.1770), true peak max "
+        f"{options.master.max_true_peak:g} dBTP"
     )
-    return Tags(title=doc.title, lang=doc.lang, source=doc.source_name, comment=comment)
+    title = f"{doc.title} ({version_label})" if version_label else doc.title
+    return Tags(title=title, lang=doc.lang, source=doc.source_name, comment=comment)
 
 
 @dataclass

@@ -27,6 +27,7 @@ from pipeline.speech.base import (
 )
 from pipeline.speech.diacritise import diacritiser_name
 from pipeline.speech.lexicon import Lexicon
+from pipeline.speech.pace import Delivery, paced
 from pipeline.speech.prepare import prepare_text
 from pipeline.speech.programme import Pauses, Placed, assemble, resample
 from pipeline.speech.select import VoiceOptions, choose_voice
@@ -104,8 +105,10 @@ def speak_document(
     pauses: Pauses | None = None,
     opening: str | None = None,
     voice_options: VoiceOptions | None = None,
+    delivery: Delivery = Delivery.NEWS,
 ) -> SpeechResult:
-    """Speak every segment of ``doc`` in ``doc.lang``, and ``opening`` first if given.
+    """Speak every segment of ``doc`` in ``doc.lang``, and ``opening`` first if given, at the
+    pace of ``delivery`` (the pauses are the caller's: see ``pace.delivery_pauses``).
 
     Raises SpeechError for an unknown voice, a voice that does not speak the
     language, or a document with nothing to say.  A voice that is not usable on
@@ -114,7 +117,9 @@ def speak_document(
     pauses = pauses or Pauses()
     lexicon = Lexicon(glossary, doc.lang)
     result = SpeechResult(doc.lang, settings=_settings(pauses, lexicon, doc))
-    spoken = _synthesize(doc, voice, lexicon, opening, voice_options or {}, result.notes)
+    result.settings["delivery"] = delivery.value
+    spoken = _synthesize(doc, voice, lexicon, opening, voice_options or {}, result.notes,
+                         delivery)
     if isinstance(spoken, str):
         result.reason = f"no {language_name(doc.lang)} voice: {spoken}"
         return result
@@ -138,6 +143,7 @@ def _synthesize(
     opening: str | None,
     options: VoiceOptions,
     notes: list[str],
+    delivery: Delivery = Delivery.NEWS,
 ) -> tuple[Voice, list[SegmentClip]] | str:
     """The voice used and its clips, or why there are none.  An online voice that cannot
     be used is replaced by the best offline one, and a note says so."""
@@ -145,7 +151,8 @@ def _synthesize(
     why = choice.reason
     if choice.voice is not None:
         try:
-            return choice.voice, list(synthesize_segments(doc, choice.voice, lexicon, opening))
+            voice = _paced(choice.voice, delivery, notes)
+            return voice, list(synthesize_segments(doc, voice, lexicon, opening))
         except VoiceFailure as failure:
             why = f"{name} failed ({failure})"
     if not _online(name):
@@ -154,7 +161,16 @@ def _synthesize(
     if fallback.voice is None:
         return f"{why}; {fallback.reason}"
     notes.append(f"{why}; spoken with {fallback.voice.name} instead")
-    return fallback.voice, list(synthesize_segments(doc, fallback.voice, lexicon, opening))
+    voice = _paced(fallback.voice, delivery, notes)
+    return voice, list(synthesize_segments(doc, voice, lexicon, opening))
+
+
+def _paced(voice: Voice, delivery: Delivery, notes: list[str]) -> Voice:
+    """``voice`` at the pace of ``delivery``; a note when it has no such pace."""
+    voice, note = paced(voice, delivery)
+    if note:
+        notes.append(note)
+    return voice
 
 
 def _online(name: str) -> bool:
@@ -178,7 +194,7 @@ def synthesize_segments(
             continue
         rate = rate or clip.rate
         if clip.rate != rate:
-            clip = Clip(resample(clip.samples, clip.rate, rate), rate)
+            clip = Clip(resample(clip.samples, clip.rate, rate), rate, clip.words)
         yield SegmentClip(key, block, kind, spoken, clip)
 
 
@@ -192,19 +208,29 @@ def speak(voice: Voice, text: str, lang: str) -> Clip:
     rate = clips[0].rate
     gap = np.zeros(int(PIECE_GAP_S * rate), dtype=np.float32)
     joined: list[np.ndarray] = []
-    for clip in clips:
-        joined += [resample(trim(clip).samples, clip.rate, rate), gap]
-    return Clip(np.concatenate(joined[:-1]), rate)
+    words: list[tuple[int, int, float]] = []
+    offset, position = 0, 0
+    for piece, clip in zip(pieces, clips, strict=True):
+        trimmed = trim(clip)
+        offset = text.index(piece, offset)
+        words += [(a + offset, b + offset, t + position / rate) for a, b, t in trimmed.words]
+        joined += [resample(trimmed.samples, clip.rate, rate), gap]
+        position += len(joined[-2]) + len(gap)
+        offset += len(piece)
+    return Clip(np.concatenate(joined[:-1]), rate, tuple(words))
 
 
 def trim(clip: Clip) -> Clip:
-    """``clip`` without the silence before its first sound and after its last."""
+    """``clip`` without the silence before its first sound and after its last (its words
+    moved as much earlier)."""
     loud = np.flatnonzero(np.abs(clip.samples) > 10 ** (SILENCE_DB / 20))
     if len(loud) == 0:
         return Clip.silence(clip.rate)
     keep = int(KEEP_S * clip.rate)
     start, end = max(0, loud[0] - keep), min(len(clip.samples), loud[-1] + 1 + keep)
-    return Clip(clip.samples[start:end], clip.rate)
+    shift, length = start / clip.rate, (end - start) / clip.rate
+    words = tuple((a, b, min(length, max(0.0, t - shift))) for a, b, t in clip.words)
+    return Clip(clip.samples[start:end], clip.rate, words)
 
 
 def place(clips: list[SegmentClip], pauses: Pauses) -> Iterator[Placed]:

@@ -1,0 +1,137 @@
+"""Where a caption may break, and how well: the phrase boundaries of subtitling practice.
+
+BBC and EBU subtitle guidelines break lines and subtitles at natural linguistic
+breaks: best after a full stop, then after other punctuation, before a conjunction
+or a preposition; never between an article or a preposition and the noun it goes
+with, never inside a name or a number.  ``break_costs`` gives, for each gap between
+two words, how bad a break there is: 0 for the end of a sentence, ``NEVER`` where a
+break is not allowed.  Names (glossary mentions) cost ``NAME``: a subtitle never breaks
+inside one, and a line does only when the name is longer than a line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from pipeline.speech.align import Span
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, split at spaces."""
+    return frozenset(text.split())
+
+
+SENTENCE, CLAUSE, COMMA, CONJUNCTION, PREPOSITION, WORD = 0.0, 1.0, 2.0, 3.0, 5.0, 10.0
+BOUND = 60.0
+"""After an article, a preposition, a determiner or a subject pronoun: it goes with what follows."""
+NAME = 400.0
+"""Inside a glossary name: never between subtitles, between lines only when it cannot fit one."""
+NEVER = math.inf
+"""Inside a number, before closing punctuation, after a title such as ``M.``."""
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _words("""a an the of to in on at by for from with into onto about over under
+        after before against between during without within across through towards toward
+        along around among beyond behind beside inside outside upon via per than near
+        his her its their our my your this these those each every some any no
+        he she it they we i you who whom whose not mr mrs ms dr"""),
+    "fr": _words("""le la les un une des du au aux de à ce cet cette ces son sa ses leur
+        leurs mon ma mes ton ta tes notre nos votre vos en dans par pour sur sous avec sans
+        chez vers entre contre selon depuis pendant après avant malgré parmi je tu il elle
+        on nous vous ils elles ne qui que dont où se m mme mm dr"""),
+    "ar": _words("""في من إلى على عن مع بعد قبل منذ خلال ضد حول بين عند لدى حتى نحو دون
+        عبر لأن أن إن أنّ إنّ الذي التي الذين اللذان اللتان ما لم لن قد لا هذا هذه ذلك تلك
+        هؤلاء كل بعض أي غير وفي ومن وإلى وعلى وعن ومع وبين"""),
+    "bm": frozenset(),
+    "dyu": frozenset(),
+}
+"""Words a break must not follow, per language (compared in lower case, without punctuation)."""
+
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": _words("""and but or nor so yet because which who whom whose that when while
+        where although though if as since unless until whether"""),
+    "fr": _words("""et ou mais donc car ni or que qui dont lorsque quand comme si puisque
+        tandis où alors afin bien"""),
+    "ar": _words("""و أو ثم لكن لكنّ بل حيث بينما إذ كما لأن الذي التي الذين أن إن أنّ
+        إنّ"""),
+    "bm": _words("ani nka walima sabu ni"),
+    "dyu": _words("ani nka walima sabu ni"),
+}
+"""Words a break may come before: conjunctions and relative pronouns."""
+
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    lang: words - CONJUNCTIONS.get(lang, frozenset())
+    for lang, words in FUNCTION_WORDS.items()
+}
+"""Words a break may come before at a little more cost (prepositions and the like)."""
+
+_SENTENCE_END = re.compile(r"[.!?…؟][»”’\"')\]]*$")
+_CLAUSE_END = re.compile(r"[;:؛—–][»”’\"')\]]*$")
+_COMMA_END = re.compile(r"[,،][»”’\"')\]]*$")
+_CLOSING = re.compile(r"^[»”’\"')\]!?;:%‰؟؛.,،…]+$")
+_OPENING = re.compile(r"^[«“‘\"(\[]+$")
+_DASHES = {"-", "–", "—"}
+_NUMBER_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[.,;:!?%]?$")
+_UNITS = {"%", "‰", "€", "$", "£", "fcfa", "km", "kg", "m", "h"}
+_ABBREVIATIONS = {"m.", "mm.", "mme", "mmes", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms.",
+                  "st.", "me", "mgr"}
+_ARABIC_AND = re.compile(r"^و(?:ال|في|من|إلى|على|عن|مع|بين|قد|لكن|لم|لا)")
+
+
+def break_costs(
+    text: str, spans: Sequence[Span], lang: str, names: Sequence[Span] = ()
+) -> list[float]:
+    """The cost of a break after each token (``spans`` in ``text``) but the last.
+
+    ``names`` are the spans of glossary mentions (``Glossary.protected_spans``).
+    """
+    words = [text[a:b] for a, b in spans]
+    costs = []
+    for index in range(len(spans) - 1):
+        gap = spans[index][1]
+        if any(start < gap and spans[index + 1][0] < end for start, end in names):
+            costs.append(NAME)
+        else:
+            costs.append(_cost(words[index], words[index + 1], lang))
+    return costs
+
+
+def _cost(before: str, after: str, lang: str) -> float:
+    """How bad a break between the words ``before`` and ``after`` is."""
+    if _glued(before, after):
+        return NEVER
+    if before in _DASHES:
+        return CLAUSE
+    for pattern, cost in ((_SENTENCE_END, SENTENCE), (_CLAUSE_END, CLAUSE), (_COMMA_END, COMMA)):
+        if pattern.search(before):
+            return cost
+    if _bare(before) in FUNCTION_WORDS.get(lang, frozenset()):
+        return BOUND
+    return _before_cost(after, lang)
+
+
+def _glued(before: str, after: str) -> bool:
+    """Whether ``before`` and ``after`` must stay together whatever the phrase."""
+    if _CLOSING.match(after) or _OPENING.match(before) or after in _DASHES:
+        return True
+    if before.lower() in _ABBREVIATIONS:
+        return True
+    ends_number = bool(before) and before[-1].isdigit()
+    return ends_number and (bool(_NUMBER_GROUP.match(after)) or after.lower() in _UNITS)
+
+
+def _before_cost(after: str, lang: str) -> float:
+    """The cost of a break before ``after``: lower before a conjunction or a preposition."""
+    word = _bare(after)
+    if word in CONJUNCTIONS.get(lang, frozenset()) or (lang == "ar" and _ARABIC_AND.match(word)):
+        return CONJUNCTION
+    if word in PREPOSITIONS.get(lang, frozenset()):
+        return PREPOSITION
+    return WORD
+
+
+def _bare(word: str) -> str:
+    """``word`` in lower case without the punctuation around it (``«Le`` -> ``le``)."""
+    return word.strip("«»“”‘’\"'()[],.;:!?،؛؟…").lower()
