@@ -70,6 +70,26 @@ def test_speak_podcast_loudness_wav_captions_and_json(french, tmp_path):
     assert out.with_suffix(".vtt").read_text(encoding="utf-8").startswith("WEBVTT")
 
 
+def test_speak_for_a_radio_station_writes_broadcast_files(french, tmp_path):
+    import soundfile
+    import wavinfo
+    from mutagen.mp3 import MP3
+
+    out = tmp_path / "radio.mp3"
+    result = kuma(str(french), "--lang", "fr", "-o", str(out), "--format", "broadcast",
+                  "--json", "--quiet")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["written"] == [str(out), str(out.with_suffix(".wav"))]
+    assert (MP3(str(out)).info.sample_rate, MP3(str(out)).info.bitrate) == (44100, 128000)
+    wav = out.with_suffix(".wav")
+    assert soundfile.info(str(wav)).samplerate == 48000
+    declared = wavinfo.WavInfoReader(str(wav)).bext
+    audio, rate = decoded(wav.read_bytes())
+    assert declared.loudness_value == pytest.approx(loudness(audio, rate), abs=0.01)
+    assert report["audio"]["wav"]["loudness_lufs"] == declared.loudness_value
+
+
 def test_speak_bambara_with_a_tiny_mms_voice(tmp_path, tiny_bambara):
     model = tiny_bambara
     text = tmp_path / "bm.txt"
@@ -154,3 +174,4 @@ def test_speak_has_help():
     result = kuma("--help")
     assert result.exit_code == 0
     assert "Speak a text file" in result.output and "--loudness" in result.output
+    assert "--format [compact|broadcast]" in result.output

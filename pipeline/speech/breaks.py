@@ -71,12 +71,19 @@ _SENTENCE_END = re.compile(r"[.!?…؟][»”’\"')\]]*$")
 _CLAUSE_END = re.compile(r"[;:؛—–][»”’\"')\]]*$")
 _COMMA_END = re.compile(r"[,،][»”’\"')\]]*$")
 _CLOSING = re.compile(r"^[»”’\"')\]!?;:%‰؟؛.,،…]+$")
-_OPENING = re.compile(r"^[«“‘\"(\[]+$")
 _DASHES = {"-", "–", "—"}
 _NUMBER_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[.,;:!?%]?$")
 _UNITS = {"%", "‰", "€", "$", "£", "fcfa", "km", "kg", "m", "h"}
 _ABBREVIATIONS = {"m.", "mm.", "mme", "mmes", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms.",
                   "st.", "me", "mgr"}
+_OPENED = re.compile(r"[«“‘(\[]$")
+_DAY = re.compile(r"^\d{1,2}(?:er|re|e|st|nd|rd|th)?,?$")
+_YEAR = re.compile(r"^\d{4}\W*$")
+MONTHS = _words("""january february march april may june july august september october november
+    december janvier février mars avril mai juin juillet août septembre octobre novembre
+    décembre يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+    كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين""")
+"""Month names: a date is never cut (``25 juin 2016``, ``June 25, 2016``)."""
 _ARABIC_AND = re.compile(r"^و(?:ال|في|من|إلى|على|عن|مع|بين|قد|لكن|لم|لا)")
 
 
@@ -114,12 +121,20 @@ def _cost(before: str, after: str, lang: str) -> float:
 
 def _glued(before: str, after: str) -> bool:
     """Whether ``before`` and ``after`` must stay together whatever the phrase."""
-    if _CLOSING.match(after) or _OPENING.match(before) or after in _DASHES:
+    if _CLOSING.match(after) or _OPENED.search(before) or after in _DASHES:
         return True
-    if before.lower() in _ABBREVIATIONS:
+    if before.lower() in _ABBREVIATIONS or _in_date(before, after):
         return True
     ends_number = bool(before) and before[-1].isdigit()
     return ends_number and (bool(_NUMBER_GROUP.match(after)) or after.lower() in _UNITS)
+
+
+def _in_date(before: str, after: str) -> bool:
+    """Whether the two words are part of a date: day and month, month and day or year."""
+    month_before, month_after = _bare(before) in MONTHS, _bare(after) in MONTHS
+    if (month_after or before.endswith(",") and _YEAR.match(after)) and _DAY.match(before):
+        return True
+    return month_before and bool(_DAY.match(after) or _YEAR.match(after))
 
 
 def _before_cost(after: str, lang: str) -> float:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.langs import get_language
 from pipeline.speech.align import Span
-from pipeline.speech.breaks import NAME, break_costs
+from pipeline.speech.breaks import NAME, SENTENCE, break_costs
 from pipeline.speech.cuetimes import (
     ANTICIPATE_S,
     GAP_S,
@@ -34,6 +34,8 @@ CUE_COST = 10.0
 """What each cue costs: fewer, fuller cues unless a limit or a break says otherwise."""
 LIMIT_COST = 1000.0
 """What breaking a limit costs, plus as much again per unit it is broken by."""
+SENTENCE_INSIDE_COST = 8.0
+"""What a sentence ending inside a cue costs: subtitles hold single sentences where they can."""
 MAX_WORDS = 40
 """Most words a cue is ever tried with (two full lines hold far fewer)."""
 _SPACES = re.compile(r"\s+")
@@ -162,7 +164,8 @@ def _cue_cost(plan: _Plan, begin: int, stop: int) -> float:
     need, seconds = _need(plan, begin, stop), end - start
     in_step = min(max(seconds, need), seconds + silence)
     moved = min(max(seconds, need), seconds + silence + overlap)
-    return CUE_COST + lines[1] + LIMIT_COST * (
+    inside = sum(1 for cost in plan.costs[begin : stop - 1] if cost == SENTENCE)
+    return CUE_COST + lines[1] + SENTENCE_INSIDE_COST * inside + LIMIT_COST * (
         _overrun(plan, begin, stop, moved) + 0.1 * _overrun(plan, begin, stop, in_step)
     )
 
