@@ -104,8 +104,8 @@ TAGS = {
                      "easy-to-read version of the original text (English), made automatically"),
     ("fr", "article"): ("Mali\u00a0: un chef jihadiste en pourparlers secrets avec des groupes "
                         "du Nord", "translated by a person from English into French"),
-    ("fr", "easy"): ("Mali\u00a0: un chef jihadiste en pourparlers secrets avec des groupes du Nord "
-                     "(version facile à lire)",
+    ("fr", "easy"): ("Mali\u00a0: un chef jihadiste en pourparlers secrets avec des groupes "
+                     "du Nord (version facile à lire)",
                      "easy-to-read version, made automatically, of a translation by a person "
                      "from English into French"),
     ("ar", "article"): ("زعيم جهادي في مالي يجري محادثات سرية مع جماعات في الشمال",
