@@ -218,6 +218,11 @@ def _costs(text: str, lang: str, names=()) -> dict[str, float]:
         ("ar", "محادثات مع جماعات", "محادثات|مع", 5.0),
         ("ar", "الساحل والمنطقة", "الساحل|والمنطقة", 3.0),
         ("en", "secret talks", "secret|talks", 10.0),
+        ("en", "it is not under control", "is|not", 10.0),
+        # a noun's complement holds to it more than other prepositional phrases
+        ("en", "the north of Mali", "north|of", 8.0),
+        ("fr", "le nord du Mali", "nord|du", 8.0),
+        ("fr", "la région d'Ansongo", "région|d'Ansongo", 8.0),
         # never between an article or a preposition and its noun
         ("en", "the jihadist leader", "the|jihadist", BOUND),
         ("en", "talks with armed groups", "with|armed", BOUND),

@@ -23,7 +23,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-SENTENCE, CLAUSE, COMMA, CONJUNCTION, PREPOSITION, WORD = 0.0, 1.0, 2.0, 3.0, 5.0, 10.0
+SENTENCE, CLAUSE, COMMA, CONJUNCTION, PREPOSITION, COMPLEMENT, WORD = 0, 1, 2, 3, 5, 8, 10.0
+"""Costs of a break after a full stop, other punctuation, before a conjunction, before a
+preposition, before a noun's complement (``of``, ``de``), and between any two words."""
 BOUND = 60.0
 """After an article, a preposition, a determiner or a subject pronoun: it goes with what follows."""
 NAME = 400.0
@@ -61,11 +63,20 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 }
 """Words a break may come before: conjunctions and relative pronouns."""
 
+_NOT_PHRASE_START = _words("not ne se mr mrs ms dr m mme mm")
 PREPOSITIONS: dict[str, frozenset[str]] = {
-    lang: words - CONJUNCTIONS.get(lang, frozenset())
+    lang: words - CONJUNCTIONS.get(lang, frozenset()) - _NOT_PHRASE_START
     for lang, words in FUNCTION_WORDS.items()
 }
-"""Words a break may come before at a little more cost (prepositions and the like)."""
+"""Words that start a phrase (prepositions, articles, determiners, subject pronouns): a break
+may come before them at a little more cost than before a conjunction."""
+
+COMPLEMENTS: dict[str, frozenset[str]] = {
+    "en": _words("of"),
+    "fr": _words("de du des"),
+}
+"""Prepositions that most often tie a complement to the noun before them (``the north of
+Mali``, ``le nord du Mali``): a break before them costs more than before other prepositions."""
 
 _SENTENCE_END = re.compile(r"[.!?…؟][»”’\"')\]]*$")
 _CLAUSE_END = re.compile(r"[;:؛—–][»”’\"')\]]*$")
@@ -142,6 +153,8 @@ def _before_cost(after: str, lang: str) -> float:
     word = _bare(after)
     if word in CONJUNCTIONS.get(lang, frozenset()) or (lang == "ar" and _ARABIC_AND.match(word)):
         return CONJUNCTION
+    if word in COMPLEMENTS.get(lang, frozenset()) or word.startswith("d'"):
+        return COMPLEMENT
     if word in PREPOSITIONS.get(lang, frozenset()):
         return PREPOSITION
     return WORD

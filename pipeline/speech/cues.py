@@ -34,6 +34,8 @@ CUE_COST = 10.0
 """What each cue costs: fewer, fuller cues unless a limit or a break says otherwise."""
 LIMIT_COST = 1000.0
 """What breaking a limit costs, plus as much again per unit it is broken by."""
+SHORT_COST = 6.0
+"""What a cue of one or two words costs when its segment has more: it flashes by."""
 SENTENCE_INSIDE_COST = 8.0
 """What a sentence ending inside a cue costs: subtitles hold single sentences where they can."""
 MAX_WORDS = 40
@@ -165,7 +167,9 @@ def _cue_cost(plan: _Plan, begin: int, stop: int) -> float:
     in_step = min(max(seconds, need), seconds + silence)
     moved = min(max(seconds, need), seconds + silence + overlap)
     inside = sum(1 for cost in plan.costs[begin : stop - 1] if cost == SENTENCE)
-    return CUE_COST + lines[1] + SENTENCE_INSIDE_COST * inside + LIMIT_COST * (
+    short = sum(plan.words[begin:stop]) <= 2 < sum(plan.words)
+    cost = CUE_COST + lines[1] + SENTENCE_INSIDE_COST * inside + SHORT_COST * short
+    return cost + LIMIT_COST * (
         _overrun(plan, begin, stop, moved) + 0.1 * _overrun(plan, begin, stop, in_step)
     )
 
