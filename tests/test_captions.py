@@ -241,6 +241,8 @@ def _costs(text: str, lang: str, names=()) -> dict[str, float]:
         ("en", "on June 25, 2016, from a video", "25,|2016,", NEVER),
         ("en", "on June 25, 2016, from a video", "2016,|from", 2.0),
         ("ar", "في 25 يونيو 2016 قال", "25|يونيو", NEVER),
+        ("ar", "في 25 حزيران/يونيو 2016 من", "25|حزيران/يونيو", NEVER),
+        ("ar", "في 25 حزيران/يونيو 2016 من", "حزيران/يونيو|2016", NEVER),
         ("fr", "selon M. Traoré, le budget", "M.|Traoré,", NEVER),
         ("en", "said Mr. Traore today", "Mr.|Traore", NEVER),
         # a dash is a clause break after it, not before it

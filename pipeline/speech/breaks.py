@@ -142,10 +142,15 @@ def _glued(before: str, after: str) -> bool:
 
 def _in_date(before: str, after: str) -> bool:
     """Whether the two words are part of a date: day and month, month and day or year."""
-    month_before, month_after = _bare(before) in MONTHS, _bare(after) in MONTHS
+    month_before, month_after = _is_month(before), _is_month(after)
     if (month_after or before.endswith(",") and _YEAR.match(after)) and _DAY.match(before):
         return True
     return month_before and bool(_DAY.match(after) or _YEAR.match(after))
+
+
+def _is_month(word: str) -> bool:
+    """Whether ``word`` names a month (``juin``, ``حزيران/يونيو``)."""
+    return any(part in MONTHS for part in re.split(r"[/-]", _bare(word)))
 
 
 def _before_cost(after: str, lang: str) -> float:
