@@ -73,7 +73,7 @@ def run(
     memory: bool = True,
     voice: str | None = "auto",
     loudness: float | str = "broadcast",
-    audio_format: str = "standard",
+    audio_format: str = "compact",
     opening: bool = False,
     wav: bool = False,
     easy: bool = True,

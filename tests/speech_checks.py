@@ -1,10 +1,13 @@
 """Helpers for the speech tests: small documents, and measurements made independently of
 the code under test (the MP3 decoded by libsndfile, loudness by pyloudnorm, true peak by
-oversampling four times here, not with ``pipeline.speech.loudness``)."""
+oversampling four times here, not with ``pipeline.speech.loudness``; captions parsed by
+webvtt-py and measured here as a caption user meets them)."""
 
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -65,3 +68,55 @@ def tone(rate: int = 22050, seconds: float = 2.0, level: float = 0.5, hz: float 
     """A sine wave, float32."""
     time = np.arange(int(rate * seconds)) / rate
     return (level * np.sin(2 * np.pi * hz * time)).astype(np.float32)
+
+
+RLM = "\u200f"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Subtitling limits (BBC / EBU practice), written out here for the tests."""
+
+    chars: int = 42
+    lines: int = 2
+    shortest: float = 1.0
+    longest: float = 7.0
+    wpm: float = 180.0
+
+
+def limits_for(lang: str, easy: bool = False) -> Limits:
+    """37 characters a line in Arabic, 160 words a minute for easy-to-read versions."""
+    return Limits(chars=37 if lang == "ar" else 42, wpm=160.0 if easy else 180.0)
+
+
+def clock(value: str) -> float:
+    """Seconds of a WebVTT or SRT time stamp."""
+    hours, minutes, seconds = value.replace(",", ".").split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def words(text: str) -> int:
+    """Words a reader reads: runs of non-spaces with a letter or a digit."""
+    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
+
+
+def caption_faults(captions, limits: Limits) -> list[str]:
+    """Every way the parsed ``captions`` (webvtt-py cues) break ``limits``; empty when none."""
+    faults = []
+    for cue in captions:
+        lines = cue.text.split("\n")
+        seconds = clock(cue.end) - clock(cue.start)
+        longest = max(len(line.replace(RLM, "")) for line in lines)
+        rate = words(cue.text) / seconds * 60 if seconds > 0 else float("inf")
+        if len(lines) > limits.lines or longest > limits.chars:
+            faults.append(f"{cue.identifier}: {len(lines)} lines, {longest} characters")
+        if not limits.shortest <= seconds <= limits.longest:
+            faults.append(f"{cue.identifier}: {seconds:.3f} s")
+        if rate > limits.wpm:
+            faults.append(f"{cue.identifier}: {rate:.0f} words a minute")
+    return faults
+
+
+def segment_of(identifier: str) -> str:
+    """``p2.s1`` for the cues ``p2.s1`` and ``p2.s1-3``."""
+    return re.sub(r"-\d+$", "", identifier)

@@ -159,3 +159,24 @@ def test_bad_mp3_settings_are_refused():
 def test_there_must_be_audio_to_master():
     with pytest.raises(SpeechError, match="there is no audio to master"):
         master_audio(np.zeros(0, np.float32), 22050, MasterSettings(), TAGS)
+
+
+@pytest.mark.parametrize(
+    ("means", "easy", "said"),
+    [
+        ("source", False, "original text (English)"),
+        ("human", False, "translated by a person from English into French"),
+        ("machine", False, "machine-translated from English into French"),
+        ("source", True, "easy-to-read version of the original text (English), made "
+                         "automatically"),
+        ("human", True, "easy-to-read version, made automatically, of a translation by a "
+                        "person from English into French"),
+        ("machine", True, "easy-to-read version, made automatically, of a machine translation "
+                          "from English into French"),
+    ],
+)
+def test_tags_say_truthfully_how_the_text_was_made(means, easy, said):
+    from pipeline.speech.provenance import Provenance
+
+    lang = "en" if means == "source" else "fr"
+    assert Provenance(means, "en").describe(lang, easy=easy) == said

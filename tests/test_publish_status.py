@@ -15,8 +15,8 @@ from lxml import html as lxml_html
 
 from pipeline.publish.epub import CONFORMS_TO, render_epub
 from pipeline.publish.html import render_html
+from pipeline.publish.script import render_script
 from pipeline.publish.status import Origin, ReviewStatus, SignOff, origin_of, status_notes
-from pipeline.speech.script import render_script
 
 NS = {
     "opf": "http://www.idpf.org/2007/opf",

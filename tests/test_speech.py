@@ -196,3 +196,79 @@ def test_an_online_voice_that_is_not_installed_falls_back_too(monkeypatch):
 )
 def test_the_opening_line_says_it_is_a_translation_and_how(lang, source, means, line):
     assert opening_line(lang, source, means) == line
+
+
+# -- easy-to-read delivery ------------------------------------------------------------
+
+
+def words_per_minute(doc, result) -> float:
+    """Words of the text per second of speech (pauses left out), as the captions show them."""
+    texts = {s.id: s.text for s in doc.segments()}
+    said = sum(len(texts[c.segment].split()) for c in result.clips)
+    return said / sum(c.clip.duration for c in result.clips) * 60
+
+
+def test_easy_delivery_is_slower_with_longer_pauses():
+    from pipeline.speech import Delivery
+    from pipeline.speech.pace import delivery_pauses
+
+    doc = document("fr")
+    news = speak_document(doc)
+    easy_pauses = delivery_pauses(Pauses(), Delivery.EASY)
+    easy = speak_document(doc, pauses=easy_pauses, delivery=Delivery.EASY)
+    assert words_per_minute(doc, easy) < 0.95 * words_per_minute(doc, news)
+    assert easy_pauses.sentence >= 2 * Pauses().sentence
+    assert easy_pauses.paragraph > Pauses().paragraph and easy_pauses.heading > Pauses().heading
+    gap = easy.timings["p2.s2"][0] - easy.timings["p2.s1"][1]
+    assert gap == pytest.approx(easy_pauses.sentence, abs=1e-4)
+    assert easy.settings["delivery"] == "easy" and news.settings["delivery"] == "news"
+    assert easy.version != news.version  # the rate is part of what made the audio
+
+
+def test_a_voice_that_cannot_slow_down_says_so():
+    from pipeline.speech import Delivery, register_voice
+    from pipeline.speech.base import unregister_voice
+
+    class Steady:
+        name, needs_network = "steady", False
+
+        def languages(self):
+            return {"fr"}
+
+        def availability(self, lang):
+            return None
+
+        def version(self, lang):
+            return "steady 1"
+
+        def synthesize(self, text, lang):
+            return Clip(np.full(1600, 0.2, np.float32), 16000)
+
+    register_voice("steady", Steady)
+    try:
+        result = speak_document(document("fr"), voice="steady", delivery=Delivery.EASY)
+    finally:
+        unregister_voice("steady")
+    assert result.notes == ["steady has no slower pace: easy-to-read version at its usual pace"]
+
+
+def test_word_events_follow_the_clip_when_it_is_trimmed_and_joined():
+    from pipeline.speech.synth import speak
+
+    class Marked:
+        """Half a second of silence, then a second of sound; two words reported."""
+
+        name, needs_network, max_chars = "marked", False, 12
+
+        def synthesize(self, text, lang):
+            sound = np.concatenate([np.zeros(5000), np.full(10000, 0.3)]).astype(np.float32)
+            return Clip(sound, 10000, ((0, 4, 0.5), (5, len(text), 1.0)))
+
+    clip = trim(Marked().synthesize("abcd efgh", "fr"))  # 10 ms of the silence are kept
+    assert [(a, b) for a, b, _ in clip.words] == [(0, 4), (5, 9)]
+    assert [t for _, _, t in clip.words] == pytest.approx([0.01, 0.51])
+    joined = speak(Marked(), "abcd efgh. ijkl mnop.", "fr")
+    starts = [start for start, _, _ in joined.words]
+    assert starts == [0, 5, 11, 16]
+    times = [seconds for _, _, seconds in joined.words]
+    assert times == sorted(times) and times[2] > 1.0

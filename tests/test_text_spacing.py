@@ -18,8 +18,8 @@ from a11y.browser import chromium
 from a11y.samples import LANGS, bad_input_documents, example_documents, glossary, timings
 
 from pipeline.publish.html import Alternate, AudioLinks, render_html
+from pipeline.publish.script import NoAudio, render_script
 from pipeline.publish.status import Origin, ReviewStatus, SignOff
-from pipeline.speech.script import NoAudio, render_script
 
 WIDTH = 320
 TEXT_SPACING = """

@@ -140,6 +140,27 @@ def test_espeak_says_it_has_no_bambara():
     assert EspeakVoice().availability("bm") == "espeak-ng has no voice for 'bm'"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "Le chef du GSIM, élu à Kidal, a parlé."), ("ar", "التقى إياد أغ غالي بجماعات مسلحة."),
+     ("en", "The leader met armed groups in northern Mali.")],
+)
+def test_espeak_reports_where_and_when_each_word_is_spoken(lang, text):
+    clip = EspeakVoice().synthesize(text, lang)
+    said = [text[start:end] for start, end, _ in clip.words]
+    assert said == [word.strip(".,") for word in text.split()]
+    times = [seconds for _, _, seconds in clip.words]
+    assert times == sorted(times) and 0 <= times[0] < 0.2 and times[-1] < clip.duration
+
+
+def test_espeak_is_calibrated_to_the_pace_of_each_delivery():
+    news, easy = EspeakVoice(), EspeakVoice().paced("easy")
+    text = "Les groupes armés du nord du Mali combattent l'État islamique depuis des mois."
+    assert easy.synthesize(text, "fr").duration > 1.05 * news.synthesize(text, "fr").duration
+    assert news.version("fr") != easy.version("fr")
+    assert EspeakVoice(rates={"fr": 100}).paced("easy").rates["fr"] == 100  # a set rate stays
+
+
 def test_espeak_rate_is_a_setting():
     slow = EspeakVoice(rates={"fr": 100}).synthesize("Une phrase assez longue à lire.", "fr")
     fast = EspeakVoice(rates={"fr": 250}).synthesize("Une phrase assez longue à lire.", "fr")
@@ -287,6 +308,14 @@ def test_mms_speaks_with_a_given_checkpoint(tiny_vits, no_network):
     assert clip.rate == 16000 and clip.duration > 0.1
     assert np.isfinite(clip.samples).all() and np.abs(clip.samples).max() <= 1.0
     assert voice.version("bm").startswith("tiny-mms-bam, transformers ")
+
+
+def test_mms_speaks_easy_to_read_versions_slower(tiny_vits):
+    voice = MmsVoice(model=tiny_vits)
+    easy = voice.paced("easy")
+    text = "i ni ce, ne tɔgɔ ye kuma ye"
+    assert easy.synthesize(text, "bm").duration > voice.synthesize(text, "bm").duration
+    assert "speaking rate 0.91" in easy.version("bm")
 
 
 def test_mms_is_deterministic(tiny_vits):

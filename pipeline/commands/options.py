@@ -112,6 +112,21 @@ def loudness_option(func: F) -> F:
     )(func)
 
 
+def format_option(func: F) -> F:
+    """``--format compact|broadcast``: what the audio is delivered as."""
+    return click.option(
+        "--format",
+        "audio_format",
+        type=click.Choice(["compact", "broadcast"]),
+        default="compact",
+        show_default=True,
+        envvar="KUMA_AUDIO_FORMAT",
+        help="Audio files: compact (mono MP3 at the voice's rate, 64 kb/s, for pages, books "
+        "and phones) or broadcast (MP3 44.1 kHz 128 kb/s and a 48 kHz 24-bit Broadcast Wave "
+        "file with its loudness, for radio stations).",
+    )(func)
+
+
 def input_argument(func: F) -> F:
     """An input article path that must exist."""
     return click.argument(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.commands.options import (
+    format_option,
     glossary_option,
     json_option,
     loudness_option,
@@ -94,6 +95,7 @@ def _summary(result: ArticleResult) -> str:
     help="Begin each recording with a line saying the text is a translation and how made.",
 )
 @click.option("--wav", is_flag=True, help="Also write a WAV for studios beside each MP3.")
+@format_option
 @click.option(
     "--easy/--no-easy", default=True, show_default=True, help="Make easy-to-read versions."
 )
@@ -116,6 +118,7 @@ def run(
     loudness: str,
     opening: bool,
     wav: bool,
+    audio_format: str,
     easy: bool,
     source_lang: str | None,
     glossary_path: Path | None,
@@ -147,6 +150,7 @@ def run(
             opening=opening,
             wav=wav,
             easy=easy,
+            format=audio_format,
         ),
     )
     print_results(ctx, run_articles(inputs, options, Progress(silent=quiet)), as_json)

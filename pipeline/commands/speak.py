@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.commands.options import (
+    format_option,
     glossary_option,
     json_option,
     loudness_option,
@@ -17,7 +18,7 @@ from pipeline.commands.options import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.speech.outputs import SpokenFile
+    from pipeline.usecases.documents import SpokenFile
 
 
 def _summary(spoken: SpokenFile) -> str:
@@ -33,7 +34,13 @@ def _summary(spoken: SpokenFile) -> str:
     metavar="FILE",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
 )
-@click.option("--lang", required=True, help="Language of the text (fr, ar, bm, en).")
+@click.option(
+    "--source-lang",
+    "lang",
+    required=True,
+    metavar="CODE",
+    help="Language the text is written in (fr, ar, bm, en).",
+)
 @click.option(
     "-o",
     "--output",
@@ -45,6 +52,7 @@ def _summary(spoken: SpokenFile) -> str:
 @voice_option
 @loudness_option
 @click.option("--wav", is_flag=True, help="Also write a 24-bit WAV beside the MP3.")
+@format_option
 @click.option("--captions", is_flag=True, help="Also write WebVTT and SRT captions.")
 @click.option(
     "--mms-model",
@@ -61,6 +69,7 @@ def speak(
     voice: str,
     loudness: str,
     wav: bool,
+    audio_format: str,
     captions: bool,
     mms_model: Path | None,
     glossary_path: Path | None,
@@ -75,11 +84,12 @@ def speak(
     from pipeline.glossary import load_glossary
     from pipeline.langs import get_language
     from pipeline.progress import Progress
-    from pipeline.speech import MasterSettings, SpeechOptions, parse_loudness, speak_file
+    from pipeline.speech import SpeechOptions, master_settings, parse_loudness
     from pipeline.speech.select import choose_voice
+    from pipeline.usecases.documents import speak_file
 
     code = get_language(lang).code
-    settings = MasterSettings(loudness=parse_loudness(loudness), wav=wav)
+    settings = master_settings(audio_format, parse_loudness(loudness), wav)
     voice_options = {"mms": {"model": mms_model}} if mms_model else {}
     choose_voice(voice, code, voice_options)  # a wrong voice fails before any work
     glossary = load_glossary(glossary_path)

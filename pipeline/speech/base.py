@@ -9,7 +9,7 @@ for, so espeak-ng, gTTS and torch load only when used.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -37,6 +37,10 @@ class Clip:
     """float32 samples in [-1, 1]."""
     rate: int
     """Samples per second."""
+    words: tuple[tuple[int, int, float], ...] = field(default=())
+    """Each word the voice reported as ``(start, end, seconds)``: where the word is in the
+    text the voice was given (character offsets) and when it starts in the clip.  Empty
+    when the voice reports none (captions are then timed in proportion to the text)."""
 
     @property
     def duration(self) -> float:
@@ -73,6 +77,11 @@ class Voice(Protocol):
     def synthesize(self, text: str, lang: str) -> Clip:
         """Speak ``text`` (already prepared for speech) in ``lang``."""
         ...
+
+
+# A voice may also offer ``paced(delivery: str) -> Voice``: a copy of itself that speaks
+# at the pace of that delivery (``news`` or ``easy``, see ``pipeline.speech.pace``).
+# Voices without it speak every delivery at their own pace, and the result says so.
 
 
 VOICES: Registry[Voice] = Registry(ENTRY_POINT_GROUP)

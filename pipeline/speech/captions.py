@@ -1,66 +1,99 @@
-"""Captions: WebVTT and SRT, one cue per spoken segment, timed from synthesis.
+"""Captions: WebVTT and SRT cut to subtitling practice, timed from the words as heard.
 
-The cue text is the segment as published (not the respelling the voice read).
-Arabic lines start with a right-to-left mark: a caption that begins with a Latin
+``caption_cues`` times every word of the published text from the voice's word
+events (``align``) and cuts each spoken segment into cues (``cues``); a cue never
+spans two segments, so cue ids are ``<segment id>``, ``<segment id>-2``...  The cue
+text is the segment as published (not the respelling the voice read).  Every
+Arabic line starts with a right-to-left mark: a line that begins with a Latin
 acronym or a number would otherwise be laid out left to right, with its full stop
-on the wrong side.  WebVTT cues are identified by segment id, so a player, an
-EPUB media overlay and the review report all name the same sentence the same way.
+on the wrong side.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping, Sequence
 
 from pipeline.document import Document
+from pipeline.glossary import Glossary
 from pipeline.langs import Direction, get_language
-from pipeline.speech.synth import OPENING
+from pipeline.speech.align import tokens, word_starts
+from pipeline.speech.cues import CaptionLimits, Cue, Said, caption_limits, plan_cues
+from pipeline.speech.cuetimes import GAP_S
+from pipeline.speech.synth import OPENING, SegmentClip
 
 RLM = "\u200f"
 """RIGHT-TO-LEFT MARK: sets a line's direction without showing anything."""
 
-
-def render_vtt(
-    doc: Document, timings: dict[str, tuple[float, float]], opening: str | None = None
-) -> str:
-    """A WebVTT file with one cue per timed segment, and one for the ``opening`` line if
-    it was spoken."""
-    language = get_language(doc.lang)
-    lines = ["WEBVTT", "", f"NOTE language: {language.bcp47}, direction: {language.direction}", ""]
-    for key, text, (start, end) in _cues(doc, timings, opening):
-        cue = _vtt_escape(_directed(text, doc.lang))
-        lines += [key, f"{_clock(start, '.')} --> {_clock(end, '.')}", cue, ""]
-    return "\n".join(lines)
+Timings = Mapping[str, tuple[float, float]]
 
 
-def render_srt(
-    doc: Document, timings: dict[str, tuple[float, float]], opening: str | None = None
-) -> str:
-    """An SRT file with one numbered cue per timed segment (and the opening line)."""
-    lines: list[str] = []
-    cues = _cues(doc, timings, opening)
-    for number, (_, text, (start, end)) in enumerate(cues, start=1):
-        lines += [str(number), f"{_clock(start, ',')} --> {_clock(end, ',')}",
-                  _directed(text, doc.lang), ""]
-    return "\n".join(lines)
-
-
-def _cues(
-    doc: Document, timings: dict[str, tuple[float, float]], opening: str | None
-) -> Iterator[tuple[str, str, tuple[float, float]]]:
-    """(id, text, times) in the order spoken; untimed segments (nothing said) have no cue."""
+def caption_cues(
+    doc: Document,
+    clips: Sequence[SegmentClip],
+    timings: Timings,
+    glossary: Glossary | None = None,
+    limits: CaptionLimits | None = None,
+    opening: str | None = None,
+    end: float | None = None,
+) -> list[Cue]:
+    """The cues of ``doc`` as spoken in ``clips``, at ``timings`` (as heard: see
+    ``AudioOutputs.heard_timings``); ``end`` is when the audio ends."""
+    limits = limits or caption_limits(doc.lang)
     texts = {s.id: s.text for s in doc.segments()}
     if opening:
         texts[OPENING] = opening
-    for key, times in sorted(timings.items(), key=lambda item: item[1][0]):
-        text = " ".join(texts.get(key, "").split())
-        if text and times[1] > times[0]:
-            yield key, text, times
+    spoken = [c for c in clips if c.segment in timings and texts.get(c.segment, "").strip()]
+    spoken.sort(key=lambda c: timings[c.segment][0])
+    starts = [timings[c.segment][0] for c in spoken]
+    last = end if end is not None else max((t[1] for t in timings.values()), default=0.0)
+    cues: list[Cue] = []
+    for clip, latest in zip(spoken, [*starts[1:], last], strict=True):
+        earliest = cues[-1].end + GAP_S if cues else 0.0
+        said = _said(clip, texts[clip.segment], timings, (earliest, latest), glossary, doc.lang)
+        cues += plan_cues(said, doc.lang, limits)
+    return cues
 
 
-def _directed(text: str, lang: str) -> str:
+def _said(
+    clip: SegmentClip,
+    text: str,
+    timings: Timings,
+    window: tuple[float, float],
+    glossary: Glossary | None,
+    lang: str,
+) -> Said:
+    """One segment with when each of its words is heard; ``window`` is when its captions
+    may show at the soonest and stay at the latest."""
+    start, stop = timings[clip.segment]
+    heard = word_starts(text, clip.spoken, clip.clip.words, stop - start)
+    names = glossary.protected_spans(text, lang) if glossary and clip.segment != OPENING else []
+    return Said(clip.segment, text, tokens(text), [start + t for t in heard], stop, window[1],
+                names, earliest=window[0])
+
+
+def render_vtt(cues: Sequence[Cue], lang: str) -> str:
+    """A WebVTT file of ``cues`` in ``lang``."""
+    language = get_language(lang)
+    lines = ["WEBVTT", "", f"NOTE language: {language.bcp47}, direction: {language.direction}", ""]
+    for cue in cues:
+        text = [_vtt_escape(line) for line in _directed(cue.lines, lang)]
+        lines += [cue.id, f"{_clock(cue.start, '.')} --> {_clock(cue.end, '.')}", *text, ""]
+    return "\n".join(lines)
+
+
+def render_srt(cues: Sequence[Cue], lang: str) -> str:
+    """An SRT file of ``cues`` in ``lang``, numbered from 1."""
+    lines: list[str] = []
+    for number, cue in enumerate(cues, start=1):
+        lines += [str(number), f"{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}",
+                  *_directed(cue.lines, lang), ""]
+    return "\n".join(lines)
+
+
+def _directed(lines: Sequence[str], lang: str) -> list[str]:
     if get_language(lang).direction is Direction.RTL:
-        return RLM + text
-    return text
+        return [RLM + line for line in lines]
+    return list(lines)
 
 
 def _vtt_escape(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -33,6 +34,8 @@ class Tags:
     """How the audio was made: translation, voice, loudness."""
     artist: str = "Kuma"
     """Shown as the artist by players."""
+    created: datetime | None = None
+    """When the audio was made, for a Broadcast Wave file; None: now (or SOURCE_DATE_EPOCH)."""
 
 
 def encode_mp3(samples: np.ndarray, rate: int, bitrate_kbps: int, tags: Tags) -> bytes:
@@ -96,15 +99,6 @@ def id3_tags(tags: Tags) -> bytes:
         frames.add(COMM(encoding=3, lang=lang, desc="", text=tags.comment))
     buffer = io.BytesIO()
     frames.save(buffer, padding=lambda info: 0)
-    return buffer.getvalue()
-
-
-def encode_wav(samples: np.ndarray, rate: int) -> bytes:
-    """24-bit PCM WAV, the format studios take in."""
-    import soundfile
-
-    buffer = io.BytesIO()
-    soundfile.write(buffer, samples, rate, format="WAV", subtype="PCM_24")
     return buffer.getvalue()
 
 

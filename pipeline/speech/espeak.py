@@ -20,8 +20,17 @@ from pipeline.speech.base import Clip, SpeechError
 VOICES = {"fr": "fr", "ar": "ar", "en": "en-us"}
 """Kuma language -> espeak-ng voice name."""
 
-RATES = {"fr": 160, "ar": 150, "en": 165}
-"""Words per minute: a little slower than espeak's 175, closer to a newsreader."""
+WPM_PER_RATE = {
+    "news": {"en": 1.03, "fr": 1.265, "ar": 0.588},
+    "easy": {"en": 1.10, "fr": 1.325, "ar": 0.598},
+}
+"""Words a minute measured per unit of espeak-ng's rate parameter, per delivery and language
+(``benchmarks/speech_pace.py`` on the example article).  The parameter is nominally in words
+a minute, but French at 160 measures 203 and Arabic at 150 measures 88; easy-to-read texts,
+with shorter words, measure a little faster than articles at the same setting."""
+
+_EVENT_WORD = 1
+_EVENT_LIST_TERMINATED = 0
 
 INSTALL_HINT = "pip install espeakng-loader"
 
@@ -32,7 +41,8 @@ _PARAM_RATE = 1
 
 
 class _Event(ctypes.Structure):
-    """``espeak_EVENT`` from speak_lib.h (only its size matters here)."""
+    """``espeak_EVENT`` from speak_lib.h: for a word, where it is in the text (1-based
+    characters) and at which sample of the utterance it starts."""
 
     _fields_ = [
         ("type", ctypes.c_int),
@@ -74,6 +84,7 @@ class _Engine:
         self.version = (self.lib.espeak_Info(None) or b"?").decode()
         self.lock = threading.Lock()
         self._chunks: list[np.ndarray] = []
+        self._words: list[tuple[int, int, int]] = []
         # Kept on the object: a callback that is garbage-collected crashes the library.
         self._callback = _Callback(self._collect)
         self.lib.espeak_SetSynthCallback(self._callback)
@@ -81,14 +92,24 @@ class _Engine:
     def _collect(self, wav: Any, count: int, events: Any) -> int:
         if count > 0:
             self._chunks.append(np.ctypeslib.as_array(wav, shape=(count,)).copy())
+        index = 0
+        while events and events[index].type != _EVENT_LIST_TERMINATED:
+            event = events[index]
+            if event.type == _EVENT_WORD:
+                start = event.text_position - 1
+                self._words.append((start, start + event.length, event.sample))
+            index += 1
         return 0  # 0 = go on synthesising
 
     def has_voice(self, name: str) -> bool:
         with self.lock:
             return self.lib.espeak_SetVoiceByName(name.encode()) == 0
 
-    def speak(self, text: str, voice: str, rate_wpm: int) -> np.ndarray:
-        """int16 samples of ``text`` spoken by ``voice``."""
+    def speak(
+        self, text: str, voice: str, rate: int
+    ) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+        """int16 samples of ``text`` spoken by ``voice``, and its words as ``(start, end,
+        sample)``: character offsets in ``text`` and the sample where the word starts."""
         data = text.encode("utf-8") + b"\0"
         with self.lock:
             # espeak-ng keeps some synthesis state across utterances (the same text
@@ -96,16 +117,16 @@ class _Engine:
             # starts from the same state, so one run always gives the same audio.
             if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
                 raise SpeechError(f"espeak-ng has no voice {voice!r}")
-            self.lib.espeak_SetParameter(_PARAM_RATE, rate_wpm, 0)
-            self._chunks = []
+            self.lib.espeak_SetParameter(_PARAM_RATE, rate, 0)
+            self._chunks, self._words = [], []
             status = self.lib.espeak_Synth(
                 data, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None
             )
             self.lib.espeak_Synchronize()
-            chunks, self._chunks = self._chunks, []
+            chunks, words, self._chunks, self._words = self._chunks, self._words, [], []
         if status != 0:
             raise SpeechError(f"espeak-ng failed to speak (error {status})")
-        return np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
+        return (np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)), words
 
 
 @cache
@@ -119,9 +140,16 @@ class EspeakVoice:
     name = "espeak"
     needs_network = False
 
-    def __init__(self, rates: dict[str, int] | None = None) -> None:
-        """``rates`` overrides the words per minute of some languages."""
-        self.rates = {**RATES, **(rates or {})}
+    def __init__(self, rates: dict[str, int] | None = None, delivery: str = "news") -> None:
+        """Speaks at the pace of ``delivery`` (``news`` or ``easy``); ``rates`` sets espeak-ng's
+        rate parameter of some languages instead."""
+        self.delivery = delivery
+        self.overrides = dict(rates or {})
+        self.rates = {**calibrated_rates(delivery), **self.overrides}
+
+    def paced(self, delivery: str) -> EspeakVoice:
+        """The same voice at the pace of ``delivery``."""
+        return EspeakVoice(self.overrides, delivery)
 
     def languages(self) -> set[str]:
         """French, Arabic and English."""
@@ -142,14 +170,23 @@ class EspeakVoice:
         return None
 
     def version(self, lang: str) -> str:
-        """``espeak-ng 1.52.0 (fr, 160 wpm)``."""
-        return f"espeak-ng {_engine().version} ({VOICES[lang]}, {self.rates[lang]} wpm)"
+        """``espeak-ng 1.52.0 (fr, rate 126)``."""
+        return f"espeak-ng {_engine().version} ({VOICES[lang]}, rate {self.rates[lang]})"
 
     def synthesize(self, text: str, lang: str) -> Clip:
         """Speak ``text`` with the espeak-ng voice for ``lang``."""
         if lang not in VOICES:
             raise SpeechError(f"espeak-ng has no voice for {lang!r}")
         engine = _engine()
-        samples = engine.speak(text, VOICES[lang], self.rates[lang])
-        return Clip(samples.astype(np.float32) / 32768.0, engine.rate)
+        samples, words = engine.speak(text, VOICES[lang], self.rates[lang])
+        marks = tuple((start, end, sample / engine.rate) for start, end, sample in words)
+        return Clip(samples.astype(np.float32) / 32768.0, engine.rate, marks)
+
+
+def calibrated_rates(delivery: str) -> dict[str, int]:
+    """espeak-ng's rate parameter per language, so that speech measures the target pace."""
+    from pipeline.speech.pace import TARGET_WPM, Delivery
+
+    targets = TARGET_WPM[Delivery(delivery)]
+    return {lang: round(targets[lang] / ratio) for lang, ratio in WPM_PER_RATE[delivery].items()}
 

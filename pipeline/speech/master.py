@@ -1,11 +1,11 @@
 """Mastering: a programme brought to broadcast loudness under a true-peak ceiling, encoded.
 
 ``master_audio`` normalises loudness (ITU-R BS.1770) to the target, limits the true
-peak, resamples to the output rate, encodes MP3 (and WAV if asked), and measures
-the MP3 as a listener's player decodes it: the figures it reports are those of the
-file delivered.  Gain changes do not move anything in time, so the timings of the
-programme (``pipeline.speech.programme``) hold for the MP3, give or take the
-codec's delay, which ``MasteredAudio.delay_s`` gives.
+peak, resamples to the output rate, encodes MP3 (and a Broadcast Wave file if asked),
+and measures the MP3 as a listener's player decodes it and the WAV as written: the
+figures it reports are those of the files delivered.  Gain changes do not move
+anything in time, so the timings of the programme (``pipeline.speech.programme``) hold
+for the MP3, give or take the codec's delay, which ``MasteredAudio.delay_s`` gives.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from typing import Any
 import numpy as np
 
 from pipeline.speech.base import SpeechError
-from pipeline.speech.encode import Tags, decode, encode_mp3, encode_wav, mp3_codec
+from pipeline.speech.bwf import BroadcastInfo, broadcast_wave, origination_time, quantised
+from pipeline.speech.encode import Tags, decode, encode_mp3, mp3_codec
 from pipeline.speech.loudness import integrated_loudness, limit, meet_targets, true_peak
+from pipeline.speech.meter import LoudnessReport, measure
 from pipeline.speech.programme import resample
 
 LOUDNESS_PRESETS = {"broadcast": -23.0, "podcast": -16.0}
@@ -35,6 +37,8 @@ LOUDNESS_TOLERANCE = 0.2
 """How far from the target (LU) the delivered MP3 may measure before another round."""
 MAX_SHORTFALL = 0.5
 """How far from the target (LU) the delivered MP3 may be without a note saying so."""
+WAV_HEADROOM_DB = 0.1
+"""A WAV has no codec to raise its peaks: the limiter aims only this much under the ceiling."""
 
 
 def parse_loudness(value: str | float) -> float:
@@ -74,13 +78,17 @@ class MasterSettings:
     bitrate_kbps: int = 64
     """MP3 bitrate; 64 kb/s mono is clean for speech."""
     wav: bool = False
-    """Also deliver a 24-bit WAV for studios."""
+    """Also deliver a 24-bit Broadcast Wave file for studios."""
+    wav_rate: int | None = None
+    """Rate of the WAV; None: the MP3's."""
 
     def __post_init__(self) -> None:
         parse_loudness(self.loudness)
         if self.bitrate_kbps not in MP3_BITRATES:
             rates = ", ".join(map(str, MP3_BITRATES))
             raise SpeechError(f"MP3 bitrate {self.bitrate_kbps} kb/s is not one of {rates}")
+        if self.wav_rate is not None and not 8000 <= self.wav_rate <= 192000:
+            raise SpeechError(f"a WAV rate of {self.wav_rate} Hz is not one studios use")
 
     def to_dict(self) -> dict[str, Any]:
         """The settings, for the manifest."""
@@ -90,6 +98,7 @@ class MasterSettings:
             "sample_rate": self.sample_rate,
             "mp3_bitrate_kbps": self.bitrate_kbps,
             "wav": self.wav,
+            "wav_sample_rate": self.wav_rate,
         }
 
 
@@ -100,7 +109,7 @@ class MasteredAudio:
     mp3: bytes
     """MP3 file with ID3 tags."""
     wav: bytes | None
-    """24-bit WAV, when asked for."""
+    """24-bit Broadcast Wave file, when asked for."""
     loudness_lufs: float
     """Integrated loudness of the MP3 as decoded."""
     true_peak_dbtp: float
@@ -113,15 +122,23 @@ class MasteredAudio:
     """How much later than the programme's timings the decoded MP3 sounds (codec delay)."""
     note: str = ""
     """Why the loudness is off target, when it is (a target too loud for the speech)."""
+    wav_loudness: LoudnessReport | None = None
+    """The WAV's loudness figures, as its ``bext`` chunk declares them."""
+    wav_rate: int = 0
+    """Samples per second of the WAV (0 without one)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The measured figures, for the manifest."""
+        wav = {}
+        if self.wav_loudness is not None:
+            wav = {"wav": {"sample_rate": self.wav_rate, "bits": 24, **self.wav_loudness.to_dict()}}
         return {
             "loudness_lufs": round(self.loudness_lufs, 2),
             "true_peak_dbtp": round(self.true_peak_dbtp, 2),
             "duration_s": round(self.duration_s, 3),
             "sample_rate": self.sample_rate,
             "codec_delay_s": round(self.delay_s, 4),
+            **wav,
             **({"note": self.note} if self.note else {}),
         }
 
@@ -161,15 +178,50 @@ def master_audio(
             shaped, reached = meet_targets(samples.astype(np.float32), rate, target, ceiling)
         else:
             break
-    return MasteredAudio(
+    mastered = MasteredAudio(
         mp3=mp3,
-        wav=encode_wav(delivered, out_rate) if settings.wav else None,
+        wav=None,
         loudness_lufs=loudness,
         true_peak_dbtp=peak,
         duration_s=len(delivered) / out_rate,
         sample_rate=out_rate,
         delay_s=codec.delay_s,
         note=_shortfall(settings, loudness),
+    )
+    if settings.wav:
+        wav_rate = settings.wav_rate or out_rate
+        mastered.wav, mastered.wav_loudness = master_wav(samples, rate, wav_rate, settings, tags)
+        mastered.wav_rate = wav_rate
+    return mastered
+
+
+def master_wav(
+    samples: np.ndarray, rate: int, out_rate: int, settings: MasterSettings, tags: Tags
+) -> tuple[bytes, LoudnessReport]:
+    """A Broadcast Wave file of ``samples`` on target at ``out_rate``, and its figures.
+
+    Mastered apart from the MP3: the MP3 is aimed off target by what its codec does,
+    and needs more headroom for the peaks the codec adds; a WAV needs neither.
+    """
+    ceiling = settings.max_true_peak - WAV_HEADROOM_DB
+    shaped, _ = meet_targets(samples.astype(np.float32), rate, settings.loudness, ceiling)
+    if out_rate != rate:
+        shaped = limit(resample(shaped, rate, out_rate), out_rate, ceiling)
+    written = quantised(shaped)
+    figures = measure(written, out_rate)
+    return broadcast_wave(written, out_rate, _broadcast_info(tags, figures, out_rate)), figures
+
+
+def _broadcast_info(tags: Tags, figures: LoudnessReport, rate: int) -> BroadcastInfo:
+    """The ``bext`` fields: the title first (a summary in 64 characters), then how it was made."""
+    from pipeline import __version__
+
+    summary = tags.title if len(tags.title) <= 62 else tags.title[:61] + "…"
+    return BroadcastInfo(
+        description=f"{summary}. {tags.comment}" if tags.comment else summary,
+        loudness=figures,
+        origination=tags.created or origination_time(),
+        coding_history=f"A=PCM,F={rate},W=24,M=mono,T=Kuma {__version__}",
     )
 
 

@@ -46,10 +46,22 @@ class MmsVoice:
     max_chars = 400
     """Longer texts are spoken in pieces: VITS attention grows with the square of the length."""
 
-    def __init__(self, model: str | Path | None = None, seed: int = 0) -> None:
-        """``model``: a checkpoint folder to use for every language (default: by language)."""
+    def __init__(
+        self, model: str | Path | None = None, seed: int = 0, speaking_rate: float = 1.0
+    ) -> None:
+        """``model``: a checkpoint folder to use for every language (default: by language);
+        ``speaking_rate`` above 1 speaks faster, below 1 slower."""
         self.model = Path(model).expanduser() if model else None
         self.seed = seed
+        self.speaking_rate = speaking_rate
+
+    def paced(self, delivery: str) -> MmsVoice:
+        """The same voice at the pace of ``delivery``: slower for easy-to-read versions, by
+        the ratio of the target paces (not measured: no MMS voice could be calibrated here)."""
+        from pipeline.speech.pace import Delivery, relative_pace
+
+        rate = self.speaking_rate * relative_pace(Delivery(delivery))
+        return MmsVoice(self.model, self.seed, rate)
 
     def languages(self) -> set[str]:
         """Languages with an MMS voice in Kuma's catalogue."""
@@ -75,7 +87,8 @@ class MmsVoice:
 
         checkpoint = self._checkpoint(lang)
         source = f" ({checkpoint.source})" if checkpoint.source else ""
-        return f"{checkpoint.name}{source}, transformers {transformers.__version__}"
+        pace = f", speaking rate {self.speaking_rate:.2f}" if self.speaking_rate != 1.0 else ""
+        return f"{checkpoint.name}{source}, transformers {transformers.__version__}{pace}"
 
     def synthesize(self, text: str, lang: str) -> Clip:
         """Speak ``text`` with the checkpoint for ``lang``."""
@@ -89,7 +102,7 @@ class MmsVoice:
             return Clip.silence(rate)
         torch.manual_seed(self.seed)
         with torch.inference_mode():
-            waveform = model(**inputs).waveform[0]
+            waveform = model(**inputs, speaking_rate=self.speaking_rate).waveform[0]
         return Clip(waveform.float().numpy().clip(-1.0, 1.0), rate)
 
     def _checkpoint(self, lang: str) -> _Checkpoint:

@@ -1,34 +1,37 @@
-"""Everything the speech stage delivers for one language, as bytes, and ``kuma speak``.
+"""Everything the speech stage delivers for one version of a text, as bytes.
 
-``speech_outputs`` is what ``kuma run`` calls per language: the MP3 (and WAV),
-captions and read-aloud script, the manifest entry and one line for the summary.
-A language with no usable voice still gets its script, and the entry and the
-summary say why there is no audio and what would provide it.
+``speech_outputs`` is what the run calls per language and version: the MP3 (and
+WAV) and captions, the manifest entry and one line for the summary.  A text with no
+usable voice gets no audio, and the entry and the summary say why and what would
+provide it (its read-aloud script, a publication, is made by the publish stage).
+Clips and mastered programmes are cached by what they are made from, so an
+unchanged text is never spoken or mastered twice.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline import __version__
 from pipeline.document import Document
-from pipeline.errors import OutputError
 from pipeline.glossary import Glossary
 from pipeline.langs import get_language
-from pipeline.progress import SILENT, Progress
-from pipeline.publish.status import Origin, ReviewStatus
-from pipeline.speech.base import SpeechError
-from pipeline.speech.captions import render_srt, render_vtt
+from pipeline.speech.captions import caption_cues, render_srt, render_vtt
+from pipeline.speech.cues import caption_limits
 from pipeline.speech.encode import Tags
 from pipeline.speech.master import MasteredAudio, MasterSettings, master_audio
+from pipeline.speech.meter import LoudnessReport
 from pipeline.speech.opening import opening_line
+from pipeline.speech.pace import Delivery, delivery_pauses
 from pipeline.speech.programme import Pauses
-from pipeline.speech.script import NoAudio, render_script
+from pipeline.speech.provenance import Provenance
 from pipeline.speech.select import VoiceOptions
 from pipeline.speech.synth import SpeechResult, speak_document
-from pipeline.storage import write_atomic
+from pipeline.storage import Cache
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,17 @@ class SpeechOptions:
     """Begin with a line saying the text is a translation and how it was made."""
     voice_options: VoiceOptions = field(default_factory=dict)
     """Options per voice name (``{"mms": {"model": path}}``)."""
+    delivery: Delivery = Delivery.NEWS
+    """How the text is read out: ``EASY`` slower, with longer pauses, and captions read slower."""
+
+    def for_easy(self) -> SpeechOptions:
+        """The same options for an easy-to-read version."""
+        return replace(self, delivery=Delivery.EASY)
+
+    @property
+    def spoken_pauses(self) -> Pauses:
+        """The pauses as this delivery lays them (longer for easy-to-read versions)."""
+        return delivery_pauses(self.pauses, self.delivery)
 
 
 @dataclass
@@ -54,7 +68,7 @@ class AudioOutputs:
     lang: str
     """Language code."""
     files: dict[str, bytes | str] = field(default_factory=dict)
-    """File name (``article.mp3``, ``script.html``...) -> content, for the caller to write."""
+    """File name (``article.mp3``, ``article.vtt``...) -> content, for the caller to write."""
     manifest: dict[str, Any] = field(default_factory=dict)
     """The ``audio`` entry of the language in the manifest."""
     summary: str = ""
@@ -63,6 +77,8 @@ class AudioOutputs:
     """The synthesis itself (clips, timings)."""
     mastered: MasteredAudio | None = None
     """The mastered audio and its figures, when there is audio."""
+    mastered_again: bool = False
+    """True when the programme was mastered this time (not taken from the cache)."""
 
     @property
     def heard_timings(self) -> dict[str, tuple[float, float]]:
@@ -79,61 +95,60 @@ def speech_outputs(
     options: SpeechOptions,
     source_lang: str = "en",
     means: str = "human",
-    review: ReviewStatus | None = None,
+    version_label: str = "",
+    cache: Cache | None = None,
 ) -> AudioOutputs:
-    """Speak, master, caption and script ``doc``.
+    """Speak, master and caption ``doc``.
 
     ``means`` says how the text came to be (``human`` or ``machine`` translation from
     ``source_lang``, or ``source`` for an original): the opening line and the MP3's
-    comment say it.  ``review`` is what a person has checked, for the script (default:
-    not reviewed).
+    comment say it.  ``version_label`` names the version in the title tags (``version
+    facile à lire``), so that it is told apart from the article.  ``cache`` keeps clips
+    and mastered programmes.
     """
     opening = opening_line(doc.lang, source_lang, means) if options.opening else None
-    speech = speak_document(doc, glossary, options.voice, options.pauses, opening,
-                            options.voice_options)
+    speech = speak_document(doc, glossary, options.voice, options.spoken_pauses, opening,
+                            options.voice_options, options.delivery, cache)
     if options.opening and opening is None:
         speech.notes.append(f"no opening line is worded for {get_language(doc.lang).name}")
-    # The presenter is told in plain words; the technical reason goes to the summary.
-    no_audio = None
+    out = AudioOutputs(doc.lang, speech=speech)
     if not speech.has_audio:
-        no_audio = NoAudio.NOT_RECORDED if options.voice == "none" else NoAudio.NO_VOICE
-    review = review or ReviewStatus(Origin(means) if means in set(Origin) else Origin.MACHINE)
-    script = render_script(doc, glossary, no_audio=no_audio, pauses=options.pauses, review=review)
-    out = AudioOutputs(doc.lang, {"script.html": script.html, "script.txt": script.text},
-                       speech=speech)
-    figures = {"script": {"words": script.words, "reading_seconds": script.reading_seconds}}
-    if not speech.has_audio:
-        out.manifest = {"status": "none", "reason": speech.reason, **figures}
-        out.summary = f"no audio: {speech.reason}; read-aloud script written"
+        out.manifest = {"status": "none", "reason": speech.reason}
+        out.summary = f"no audio: {speech.reason}"
         return out
-    return _with_audio(out, doc, opening, options, means, figures)
+    tags = _tags(doc, speech, options, Provenance(means, source_lang), version_label)
+    return _with_audio(out, doc, glossary, opening, options, tags, cache)
 
 
 def _with_audio(
     out: AudioOutputs,
     doc: Document,
+    glossary: Glossary | None,
     opening: str | None,
     options: SpeechOptions,
-    means: str,
-    figures: dict[str, Any],
+    tags: Tags,
+    cache: Cache | None,
 ) -> AudioOutputs:
     """``out`` with the mastered audio, its captions, manifest entry and summary."""
     speech = out.speech
     assert speech is not None and speech.samples is not None
-    mastered = master_audio(speech.samples, speech.rate, options.master,
-                            _tags(doc, speech, options, means))
+    mastered, out.mastered_again = mastered_programme(speech, options.master, tags, cache)
     if mastered.note:
         speech.notes.append(mastered.note)
     out.mastered = mastered
-    heard = out.heard_timings
-    out.files.update({"article.mp3": mastered.mp3, "article.vtt": render_vtt(doc, heard, opening),
-                      "article.srt": render_srt(doc, heard, opening)})
+    limits = caption_limits(doc.lang, options.delivery)
+    cues = caption_cues(doc, speech.clips, out.heard_timings, glossary, limits, opening,
+                        end=mastered.duration_s + mastered.delay_s)
+    out.files.update({"article.mp3": mastered.mp3, "article.vtt": render_vtt(cues, doc.lang),
+                      "article.srt": render_srt(cues, doc.lang)})
     if mastered.wav is not None:
         out.files["article.wav"] = mastered.wav
     out.manifest = {
         "status": "produced", "voice": speech.voice, "voice_version": speech.version,
         "settings": {**options.master.to_dict(), **speech.settings, "opening": opening or ""},
-        **mastered.to_dict(), "cues": len(speech.timings), "notes": speech.notes, **figures,
+        "title": tags.title, "comment": tags.comment,
+        **mastered.to_dict(), "cues": len(cues), "notes": speech.notes,
+        "pace": speech_pace(doc, speech),
     }
     minutes, seconds = divmod(int(round(mastered.duration_s)), 60)
     notes = "".join(f"; {note}" for note in speech.notes)
@@ -142,7 +157,110 @@ def _with_audio(
     return out
 
 
+MASTER_CACHE = "programmes"
+"""Cache kind of mastered programmes."""
+MASTER_CACHE_VERSION = 1
+"""Bumped when mastering (or what is stored of it) changes."""
+
+
+def mastered_programme(
+    speech: SpeechResult, settings: MasterSettings, tags: Tags, cache: Cache | None
+) -> tuple[MasteredAudio, bool]:
+    """The programme of ``speech`` mastered to ``settings`` with ``tags``, and whether it
+    was mastered now (False: taken from the cache).
+
+    The key is the programme's samples themselves with the settings and tags (the time
+    a Broadcast Wave file is dated by aside): whatever changed a clip or a pause
+    changes the programme, and nothing else does.
+    """
+    assert speech.samples is not None
+    if cache is None:
+        return master_audio(speech.samples, speech.rate, settings, tags), True
+    import hashlib
+
+    samples = hashlib.sha256(speech.samples.astype("<f4").tobytes()).hexdigest()
+    label = (tags.title, tags.lang, tags.source, tags.comment, tags.artist)
+    key = Cache.key(MASTER_CACHE_VERSION, samples, speech.rate, settings.to_dict(), label)
+    kept = cache.get(MASTER_CACHE, key)
+    if kept is not None:
+        found = _mastered_from_bytes(kept)
+        if found is not None:
+            return found, False
+    mastered = master_audio(speech.samples, speech.rate, settings, tags)
+    cache.put(MASTER_CACHE, key, _mastered_to_bytes(mastered))
+    return mastered, True
+
+
+def _mastered_to_bytes(mastered: MasteredAudio) -> bytes:
+    figures = {
+        "loudness_lufs": mastered.loudness_lufs,
+        "true_peak_dbtp": mastered.true_peak_dbtp,
+        "duration_s": mastered.duration_s,
+        "sample_rate": mastered.sample_rate,
+        "delay_s": mastered.delay_s,
+        "note": mastered.note,
+        "wav_rate": mastered.wav_rate,
+        "wav_loudness": _report(mastered.wav_loudness),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("figures.json", json.dumps(figures))
+        archive.writestr("audio.mp3", mastered.mp3)
+        if mastered.wav is not None:
+            archive.writestr("audio.wav", mastered.wav)
+    return buffer.getvalue()
+
+
+def _report(report: LoudnessReport | None) -> dict[str, float] | None:
+    if report is None:
+        return None
+    return {"integrated": report.integrated, "range": report.range,
+            "true_peak": report.true_peak, "max_momentary": report.max_momentary,
+            "max_short_term": report.max_short_term}
+
+
+def _mastered_from_bytes(data: bytes) -> MasteredAudio | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            figures = json.loads(archive.read("figures.json"))
+            mp3 = archive.read("audio.mp3")
+            names = archive.namelist()
+            wav = archive.read("audio.wav") if "audio.wav" in names else None
+        report = figures["wav_loudness"]
+        return MasteredAudio(
+            mp3=mp3,
+            wav=wav,
+            loudness_lufs=figures["loudness_lufs"],
+            true_peak_dbtp=figures["true_peak_dbtp"],
+            duration_s=figures["duration_s"],
+            sample_rate=figures["sample_rate"],
+            delay_s=figures["delay_s"],
+            note=figures["note"],
+            wav_loudness=LoudnessReport(**report) if report else None,
+            wav_rate=figures["wav_rate"],
+        )
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError):
+        return None
+
+
 Timings = dict[str, tuple[float, float]]
+
+
+def speech_pace(doc: Document, speech: SpeechResult) -> dict[str, float]:
+    """Words a minute as measured: words of the published text per second of speech (the
+    pauses between sentences left out), and per second of the whole programme."""
+    texts = {s.id: s.text for s in doc.segments()}
+    words = sum(count_words(texts.get(c.segment, "")) for c in speech.clips)
+    speaking = sum(c.clip.duration for c in speech.clips if c.segment in texts)
+    if not words or not speaking or not speech.duration:
+        return {}
+    return {"words": words, "words_per_minute": round(words / speaking * 60, 1),
+            "words_per_minute_with_pauses": round(words / speech.duration * 60, 1)}
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``: runs of non-spaces with a letter or a digit."""
+    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
 
 
 def shifted(timings: Timings, delay: float) -> Timings:
@@ -150,65 +268,20 @@ def shifted(timings: Timings, delay: float) -> Timings:
     return {key: (start + delay, end + delay) for key, (start, end) in timings.items()}
 
 
-MEANS = {
-    "human": "translated by a person",
-    "machine": "machine-translated",
-    "source": "original text",
-}
-"""How the text came to be, as the MP3's comment says it."""
-
-
-def _tags(doc: Document, speech: SpeechResult, options: SpeechOptions, means: str) -> Tags:
-    made = MEANS.get(means, means)
-    comment = (
-        f"Made by Kuma {__version__}: {made} ({get_language(doc.lang).name}), spoken by "
-        f"{speech.version}, loudness {options.master.loudness:g} LUFS (ITU-R BS.1770), "
-        f"true peak max {options.master.max_true_peak:g} dBTP"
-    )
-    return Tags(title=doc.title, lang=doc.lang, source=doc.source_name, comment=comment)
-
-
-@dataclass
-class SpokenFile:
-    """What ``kuma speak`` wrote and measured."""
-
-    written: list[Path]
-    """Files written, MP3 first."""
-    outputs: AudioOutputs
-    """The deliverables and their figures."""
-
-
-def speak_file(
-    path: Path,
-    lang: str,
-    out: Path,
+def _tags(
+    doc: Document,
+    speech: SpeechResult,
     options: SpeechOptions,
-    glossary: Glossary | None = None,
-    captions: bool = False,
-    progress: Progress = SILENT,
-) -> SpokenFile:
-    """Speak the text file ``path`` (in ``lang``) into the MP3 ``out``; with ``captions``,
-    also ``out`` with ``.vtt`` and ``.srt``; with ``options.master.wav``, ``.wav``."""
-    from pipeline.ingest import read_document
+    provenance: Provenance,
+    version_label: str,
+) -> Tags:
+    made = provenance.describe(doc.lang, easy=options.delivery is Delivery.EASY)
+    comment = (
+        f"Made by Kuma {__version__}: {made}, spoken by {speech.version}, loudness "
+        f"{options.master.loudness:g} LUFS (ITU-R BS.1770), true peak max "
+        f"{options.master.max_true_peak:g} dBTP"
+    )
+    title = f"{doc.title} ({version_label})" if version_label else doc.title
+    return Tags(title=title, lang=doc.lang, source=doc.source_name, comment=comment)
 
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {out}: the folder {folder} does not exist")
-    language = get_language(lang)
-    progress.step(f"{path.name}: speaking {language.name}")
-    doc = read_document(path, glossary, lang=language.code)
-    outputs = speech_outputs(doc, glossary, options, source_lang=doc.lang, means="source")
-    if outputs.mastered is None:
-        raise SpeechError(outputs.speech.reason if outputs.speech else "no audio")
-    wanted = {out: "article.mp3", out.with_suffix(".wav"): "article.wav"}
-    if captions:
-        wanted |= {out.with_suffix(".vtt"): "article.vtt", out.with_suffix(".srt"): "article.srt"}
-    written = []
-    for target, name in wanted.items():
-        if name in outputs.files:
-            try:
-                write_atomic(target, outputs.files[name])
-            except OSError as exc:
-                raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-            written.append(target)
-    return SpokenFile(written, outputs)
+

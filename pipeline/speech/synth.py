@@ -9,6 +9,7 @@ for the whole document (one voice per programme), and the result says so.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,10 +28,12 @@ from pipeline.speech.base import (
 )
 from pipeline.speech.diacritise import diacritiser_name
 from pipeline.speech.lexicon import Lexicon
+from pipeline.speech.pace import Delivery, paced
 from pipeline.speech.prepare import prepare_text
 from pipeline.speech.programme import Pauses, Placed, assemble, resample
 from pipeline.speech.select import VoiceOptions, choose_voice
 from pipeline.speech.split import split_long
+from pipeline.storage import Cache
 
 OPENING = "opening"
 """Timing key of the spoken opening line."""
@@ -88,6 +91,10 @@ class SpeechResult:
     """What the summary should say (a fallback to another voice)."""
     settings: dict[str, Any] = field(default_factory=dict)
     """Pauses, diacritiser, pronunciations used: for the manifest."""
+    clips_made: int = 0
+    """Clips synthesised this time."""
+    clips_reused: int = 0
+    """Clips taken from the cache (spoken before with the same voice, settings and text)."""
 
     @property
     def has_audio(self) -> bool:
@@ -107,12 +114,17 @@ def speak_document(
     pauses: Pauses | None = None,
     opening: str | None = None,
     voice_options: VoiceOptions | None = None,
+    delivery: Delivery = Delivery.NEWS,
+    cache: Cache | None = None,
 ) -> SpeechResult:
-    """Speak every segment of ``doc`` in ``doc.lang``, and ``opening`` first if given.
+    """Speak every segment of ``doc`` in ``doc.lang``, and ``opening`` first if given, at the
+    pace of ``delivery`` (the pauses are the caller's: see ``pace.delivery_pauses``).
 
     Raises SpeechError for an unknown voice, a voice that does not speak the
     language, or a document with nothing to say.  A voice that is not usable on
-    this machine is not an error: the result has no audio and says why.
+    this machine is not an error: the result has no audio and says why.  With a
+    ``cache``, a clip spoken before (same voice, version, settings and prepared text)
+    is taken from it instead of being synthesised again.
     """
     pauses = pauses or Pauses()
     lexicon = Lexicon(glossary, doc.lang)
@@ -124,7 +136,11 @@ def speak_document(
             f"the limit is {MAX_SPOKEN_WORDS:,}, about an hour): split it into parts"
         )
         return result
-    spoken = _synthesize(doc, voice, lexicon, opening, voice_options or {}, result.notes)
+    result.settings["delivery"] = delivery.value
+    tally = Tally(cache)
+    spoken = _synthesize(doc, voice, lexicon, opening, voice_options or {}, result.notes,
+                         delivery, tally)
+    result.clips_made, result.clips_reused = tally.made, tally.reused
     if isinstance(spoken, str):
         result.reason = f"no {language_name(doc.lang)} voice: {spoken}"
         return result
@@ -148,6 +164,8 @@ def _synthesize(
     opening: str | None,
     options: VoiceOptions,
     notes: list[str],
+    delivery: Delivery = Delivery.NEWS,
+    tally: Tally | None = None,
 ) -> tuple[Voice, list[SegmentClip]] | str:
     """The voice used and its clips, or why there are none.  An online voice that cannot
     be used is replaced by the best offline one, and a note says so."""
@@ -155,7 +173,8 @@ def _synthesize(
     why = choice.reason
     if choice.voice is not None:
         try:
-            return choice.voice, list(synthesize_segments(doc, choice.voice, lexicon, opening))
+            voice = _paced(choice.voice, delivery, notes)
+            return voice, list(synthesize_segments(doc, voice, lexicon, opening, tally))
         except VoiceFailure as failure:
             why = f"{name} failed ({failure})"
     if not _online(name):
@@ -164,7 +183,16 @@ def _synthesize(
     if fallback.voice is None:
         return f"{why}; {fallback.reason}"
     notes.append(f"{why}; spoken with {fallback.voice.name} instead")
-    return fallback.voice, list(synthesize_segments(doc, fallback.voice, lexicon, opening))
+    voice = _paced(fallback.voice, delivery, notes)
+    return voice, list(synthesize_segments(doc, voice, lexicon, opening, tally))
+
+
+def _paced(voice: Voice, delivery: Delivery, notes: list[str]) -> Voice:
+    """``voice`` at the pace of ``delivery``; a note when it has no such pace."""
+    voice, note = paced(voice, delivery)
+    if note:
+        notes.append(note)
+    return voice
 
 
 def _online(name: str) -> bool:
@@ -172,10 +200,72 @@ def _online(name: str) -> bool:
     return name not in ("auto", "none") and get_voice(name).needs_network
 
 
+class Tally:
+    """The clip cache of one document's synthesis, and how much it saved."""
+
+    def __init__(self, cache: Cache | None = None) -> None:
+        self.cache = cache
+        self.made = 0
+        self.reused = 0
+
+    def clip(self, voice: Voice, spoken: str, lang: str) -> Clip:
+        """``spoken`` by ``voice`` (trimmed): from the cache, else synthesised and kept."""
+        if self.cache is None:
+            self.made += 1
+            return trim(speak(voice, spoken, lang))
+        key = clip_key(voice, spoken, lang)
+        data = self.cache.get(CLIP_CACHE, key)
+        if data is not None:
+            clip = clip_from_bytes(data)
+            if clip is not None:
+                self.reused += 1
+                return clip
+        clip = trim(speak(voice, spoken, lang))
+        self.cache.put(CLIP_CACHE, key, clip_to_bytes(clip))
+        self.made += 1
+        return clip
+
+
+CLIP_CACHE = "clips"
+"""Cache kind of spoken clips."""
+CLIP_CACHE_VERSION = 1
+"""Bumped when what is stored for a clip (or how it is trimmed) changes."""
+
+
+def clip_key(voice: Voice, spoken: str, lang: str) -> str:
+    """What a clip is made from: the voice, its version and settings (``version`` names
+    the engine, its voice and pace), the language and the prepared text."""
+    return Cache.key(CLIP_CACHE_VERSION, voice.name, voice.version(lang), lang, spoken)
+
+
+def clip_to_bytes(clip: Clip) -> bytes:
+    """A clip as ``.npz`` bytes: its samples, rate and word times."""
+    buffer = io.BytesIO()
+    words = np.array(clip.words, dtype=np.float64).reshape(-1, 3)
+    np.savez(buffer, samples=clip.samples.astype(np.float32), rate=np.int64(clip.rate),
+             words=words)
+    return buffer.getvalue()
+
+
+def clip_from_bytes(data: bytes) -> Clip | None:
+    """The clip ``clip_to_bytes`` stored; None for an entry that cannot be read."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            words = tuple((int(a), int(b), float(t)) for a, b, t in stored["words"])
+            return Clip(stored["samples"].astype(np.float32), int(stored["rate"]), words)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def synthesize_segments(
-    doc: Document, voice: Voice, lexicon: Lexicon, opening: str | None = None
+    doc: Document,
+    voice: Voice,
+    lexicon: Lexicon,
+    opening: str | None = None,
+    tally: Tally | None = None,
 ) -> Iterator[SegmentClip]:
     """One clip per segment that has something to say, in reading order, as it is made."""
+    tally = tally or Tally()
     rate = 0
     items: list[tuple[str, str, BlockKind | None, str]] = [(OPENING, "", None, opening or "")]
     items += [(s.id, b.id, b.kind, s.text) for b in doc.blocks for s in b.segments]
@@ -183,12 +273,12 @@ def synthesize_segments(
         spoken = prepare_text(text, doc.lang, None if key == OPENING else lexicon)
         if not spoken:
             continue
-        clip = trim(speak(voice, spoken, doc.lang))
+        clip = tally.clip(voice, spoken, doc.lang)
         if len(clip.samples) == 0:
             continue
         rate = rate or clip.rate
         if clip.rate != rate:
-            clip = Clip(resample(clip.samples, clip.rate, rate), rate)
+            clip = Clip(resample(clip.samples, clip.rate, rate), rate, clip.words)
         yield SegmentClip(key, block, kind, spoken, clip)
 
 
@@ -202,19 +292,29 @@ def speak(voice: Voice, text: str, lang: str) -> Clip:
     rate = clips[0].rate
     gap = np.zeros(int(PIECE_GAP_S * rate), dtype=np.float32)
     joined: list[np.ndarray] = []
-    for clip in clips:
-        joined += [resample(trim(clip).samples, clip.rate, rate), gap]
-    return Clip(np.concatenate(joined[:-1]), rate)
+    words: list[tuple[int, int, float]] = []
+    offset, position = 0, 0
+    for piece, clip in zip(pieces, clips, strict=True):
+        trimmed = trim(clip)
+        offset = text.index(piece, offset)
+        words += [(a + offset, b + offset, t + position / rate) for a, b, t in trimmed.words]
+        joined += [resample(trimmed.samples, clip.rate, rate), gap]
+        position += len(joined[-2]) + len(gap)
+        offset += len(piece)
+    return Clip(np.concatenate(joined[:-1]), rate, tuple(words))
 
 
 def trim(clip: Clip) -> Clip:
-    """``clip`` without the silence before its first sound and after its last."""
+    """``clip`` without the silence before its first sound and after its last (its words
+    moved as much earlier)."""
     loud = np.flatnonzero(np.abs(clip.samples) > 10 ** (SILENCE_DB / 20))
     if len(loud) == 0:
         return Clip.silence(clip.rate)
     keep = int(KEEP_S * clip.rate)
     start, end = max(0, loud[0] - keep), min(len(clip.samples), loud[-1] + 1 + keep)
-    return Clip(clip.samples[start:end], clip.rate)
+    shift, length = start / clip.rate, (end - start) / clip.rate
+    words = tuple((a, b, min(length, max(0.0, t - shift))) for a, b, t in clip.words)
+    return Clip(clip.samples[start:end], clip.rate, words)
 
 
 def place(clips: list[SegmentClip], pauses: Pauses) -> Iterator[Placed]:

@@ -4,18 +4,24 @@ simplify it (``kuma translate``, ``kuma xliff export``, ``kuma simplify``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document
-from pipeline.errors import InputError, KumaError, LanguageError
+from pipeline.errors import InputError, KumaError, LanguageError, OutputError
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.langs import get_language, parse_targets
-from pipeline.storage import inside, write_atomic
+from pipeline.progress import SILENT, Progress
+from pipeline.storage import default_cache, inside, write_atomic
 from pipeline.translate.memory import TranslationMemory
 from pipeline.translate.select import check_engine
 from pipeline.usecases.options import RunOptions
 from pipeline.usecases.results import TranslationReport
 from pipeline.usecases.translation import engine_settings, translate_language
+
+if TYPE_CHECKING:
+    from pipeline.speech.outputs import AudioOutputs, SpeechOptions
 
 
 class TranslationUnavailable(KumaError):
@@ -128,3 +134,52 @@ def _from_package(folder: Path, lang: str | None) -> Document:
             f"{folder} has no {get_language(lang).name} version ({lang}/{ARTICLE_JSON})"
         )
     return read_package_document(package, f"{lang}/{ARTICLE_JSON}")
+
+
+@dataclass
+class SpokenFile:
+    """What ``kuma speak`` wrote and measured."""
+
+    written: list[Path]
+    """Files written, MP3 first."""
+    outputs: AudioOutputs
+    """The deliverables and their figures."""
+
+
+def speak_file(
+    path: Path,
+    lang: str,
+    out: Path,
+    options: SpeechOptions,
+    glossary: Glossary | None = None,
+    captions: bool = False,
+    progress: Progress = SILENT,
+) -> SpokenFile:
+    """Speak the text file ``path`` (in ``lang``) into the MP3 ``out``; with ``captions``,
+    also ``out`` with ``.vtt`` and ``.srt``; with a WAV in ``options.master``, ``.wav``."""
+    from pipeline.ingest import read_document
+    from pipeline.speech.base import SpeechError
+    from pipeline.speech.outputs import speech_outputs
+
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {out}: the folder {folder} does not exist")
+    language = get_language(lang)
+    progress.step(f"{path.name}: speaking {language.name}")
+    doc = read_document(path, glossary, lang=language.code)
+    outputs = speech_outputs(doc, glossary, options, source_lang=doc.lang, means="source",
+                             cache=default_cache())
+    if outputs.mastered is None:
+        raise SpeechError(outputs.speech.reason if outputs.speech else "no audio")
+    wanted = {out: "article.mp3", out.with_suffix(".wav"): "article.wav"}
+    if captions:
+        wanted |= {out.with_suffix(".vtt"): "article.vtt", out.with_suffix(".srt"): "article.srt"}
+    written = []
+    for target, name in wanted.items():
+        if name in outputs.files:
+            try:
+                write_atomic(target, outputs.files[name])
+            except OSError as exc:
+                raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+            written.append(target)
+    return SpokenFile(written, outputs)

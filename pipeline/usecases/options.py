@@ -28,8 +28,9 @@ class PublishSettings:
     """Also write a WAV beside each MP3."""
     easy: bool = True
     """Make easy-to-read versions."""
-    format: str = "standard"
-    """Audio delivery: ``standard`` or ``broadcast`` (Broadcast Wave and high-rate MP3)."""
+    format: str = "compact"
+    """Audio delivery: ``compact`` (MP3 at the voice's rate) or ``broadcast`` (44.1 kHz
+    MP3 and a 48 kHz Broadcast Wave file, see ``pipeline.speech.formats``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest's ``settings``."""
@@ -52,7 +53,7 @@ class PublishSettings:
             opening=bool(data.get("opening", False)),
             wav=bool(data.get("wav", False)),
             easy=bool(data.get("easy", True)),
-            format=str(data.get("format", "standard")),
+            format=str(data.get("format", "compact")),
         )
 
 

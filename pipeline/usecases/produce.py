@@ -132,19 +132,21 @@ def speech_options(settings: PublishSettings) -> SpeechOptions | None:
     """The speech stage's options; None when no audio was asked for."""
     if settings.voice is None:
         return None
-    from pipeline.speech.master import MasterSettings, parse_loudness
+    from pipeline.speech.formats import master_settings
+    from pipeline.speech.master import parse_loudness
     from pipeline.speech.outputs import SpeechOptions
 
-    master = MasterSettings(loudness=parse_loudness(settings.loudness), wav=settings.wav)
+    master = master_settings(settings.format, parse_loudness(settings.loudness), settings.wav)
     return SpeechOptions(voice=settings.voice, master=master, opening=settings.opening)
 
 
 def check_voice(settings: PublishSettings, langs: list[str]) -> None:
     """Refuse, before any work, a voice that is unknown or does not speak a language."""
+    from pipeline.speech.formats import master_settings
     from pipeline.speech.master import parse_loudness
     from pipeline.speech.select import choose_voice
 
-    parse_loudness(settings.loudness)
+    master_settings(settings.format, parse_loudness(settings.loudness), settings.wav)
     if settings.voice is None:
         return
     for lang in langs:
@@ -152,17 +154,21 @@ def check_voice(settings: PublishSettings, langs: list[str]) -> None:
 
 
 def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions) -> None:
+    from pipeline.publish.status import origin_of
+
     for lang, version in versions.items():
         job.progress.step(f"{job.source.source_name}: speaking {lang}")
-        version.audio = _speak(job, version.doc, version.review, speech)
+        means = origin_of(version.doc, job.source.lang).value  # the article's, for both
+        version.audio = _speak(job, version.doc, speech, means)
         if version.easy is not None:
-            version.easy_audio = _speak(job, version.easy.to_document(), version.review, speech)
+            version.easy_audio = _speak(job, version.easy.to_document(), speech, means, True)
 
 
 def _speak(
-    job: Job, doc: Document, review: ReviewStatus, speech: SpeechOptions
+    job: Job, doc: Document, speech: SpeechOptions, means: str, easy: bool = False
 ) -> AudioOutputs:
-    from pipeline.publish.status import origin_of
+    """The audio of one version: the article at a newsreader's pace, the easy-to-read
+    version slower and titled as such."""
     from pipeline.speech.base import get_voice
     from pipeline.speech.outputs import speech_outputs
 
@@ -175,10 +181,21 @@ def _speak(
         and doc.lang not in get_voice(speech.voice).languages()
     ):
         speech = replace(speech, voice="auto")
-    means = origin_of(doc, source_lang).value
-    return speech_outputs(
-        doc, job.glossary, speech, source_lang=source_lang, means=means, review=review
-    )
+    label = ""
+    if easy:
+        from pipeline.publish.ui import wording
+
+        speech, text = speech.for_easy(), wording("easy_link", doc.lang).text
+        label = text[:1].lower() + text[1:]  # "(easy-to-read version)" after the title
+    audio = speech_outputs(doc, job.glossary, speech, source_lang=source_lang, means=means,
+                           version_label=label, cache=job.cache)
+    kind = f"{'easy ' if easy else ''}clips:{doc.lang}"
+    if audio.speech is not None:
+        job.redone.count(kind, made=True, n=audio.speech.clips_made)
+        job.redone.count(kind, made=False, n=audio.speech.clips_reused)
+    if audio.mastered is not None:
+        job.redone.count(f"{'easy ' if easy else ''}audio:{doc.lang}", made=audio.mastered_again)
+    return audio
 
 
 # -- publish -----------------------------------------------------------------------------
@@ -198,30 +215,60 @@ def _publish_stage(job: Job, versions: dict[str, Version], modified: datetime) -
         base = folder(lang, source_lang)
         job.package.write(f"{base}/article.json", version.doc.to_json())
         job.package.write(f"{base}/article.txt", render_text(version.doc))
-        _write_audio(job.package, base, "article", version.audio, with_script=True)
+        _write_audio(job.package, base, "article", version.audio)
+        _write_script(job, base, version)
         _write_book(job, base, "article", version.doc, alternates, version.audio, version,
                     modified)
         if version.easy is not None:
             easy_doc = version.easy.to_document()
             job.package.write(f"{base}/easy.json", version.easy.to_json())
             job.package.write(f"{base}/easy.txt", render_text(easy_doc))
-            _write_audio(job.package, base, "easy", version.easy_audio, with_script=False)
+            _write_audio(job.package, base, "easy", version.easy_audio)
             _write_book(job, base, "easy", easy_doc, alternates, version.easy_audio, version,
                         modified)
 
 
-def _write_audio(
-    package: Package, base: str, stem: str, audio: AudioOutputs | None, with_script: bool
-) -> None:
-    """The MP3 (WAV), captions and, for the article, the read-aloud script."""
+def _write_audio(package: Package, base: str, stem: str, audio: AudioOutputs | None) -> None:
+    """The MP3 (WAV) and captions of one version."""
     if audio is None:
         return
     for name, content in audio.files.items():
-        if name.startswith("script."):
-            if with_script:
-                package.write(f"{base}/{name}", content)
-            continue
         package.write(f"{base}/{stem}{name.removeprefix('article')}", content)
+
+
+def _write_script(job: Job, base: str, version: Version) -> None:
+    """The read-aloud script of the article, for a presenter: always written when the
+    speech stage runs, and the one thing to read on air where there is no voice."""
+    from pipeline.publish.script import NoAudio, render_script
+
+    audio = version.audio
+    no_audio = None
+    if audio is None:
+        no_audio = NoAudio.NOT_RECORDED  # no audio was asked for
+    elif audio.mastered is None:
+        no_audio = NoAudio.NO_VOICE  # the technical reason goes to the terminal summary
+    speech = audio.speech if audio is not None else None
+    pauses = _pauses(speech.settings.get("pauses") if speech is not None else None)
+    script = render_script(version.doc, job.glossary, no_audio=no_audio, pauses=pauses,
+                           review=version.review)
+    job.package.write(f"{base}/script.html", script.html)
+    job.package.write(f"{base}/script.txt", script.text)
+    if audio is not None:
+        audio.manifest["script"] = {"words": script.words,
+                                    "reading_seconds": script.reading_seconds}
+        if audio.mastered is None:
+            audio.summary += "; read-aloud script written"
+
+
+def _pauses(settings: Any) -> Any:
+    from pipeline.speech.programme import Pauses
+
+    if not isinstance(settings, dict):
+        return Pauses()
+    try:
+        return Pauses(**settings)
+    except TypeError:
+        return Pauses()
 
 
 def _write_book(

@@ -10,8 +10,7 @@ from speech_checks import document
 
 from pipeline.document import BlockKind
 from pipeline.glossary import load_glossary
-from pipeline.speech import render_script
-from pipeline.speech.script import PACE_WPM, NoAudio
+from pipeline.publish.script import PACE_WPM, NoAudio, render_script
 
 
 @pytest.fixture(scope="module")

@@ -195,7 +195,7 @@ def _template() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("pipeline.speech", "templates"),
+        loader=PackageLoader("pipeline.publish", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
