@@ -387,3 +387,17 @@ def test_publish_refuses_a_folder_that_is_not_a_package(tmp_path):
         f"Error: {tmp_path} is not a Kuma output folder (no source/article.json): "
         "run `kuma run` first\n"
     )
+
+
+def test_without_a_voice_presenters_get_the_script_and_a_plain_sentence(produced):
+    """Bambara has no voice here: its read-aloud script says so in plain words; the command
+    that would provide one is for the terminal, not for the presenter."""
+    package, result = produced
+    script = (package / "bm" / "script.txt").read_text()
+    page = (package / "bm" / "script.html").read_text()
+    plain = "Pas de voix en bambara sur cet ordinateur"
+    assert plain in script and plain in page
+    assert "kuma models" not in script + page
+    assert "run `kuma models pull mms-tts-bam`" in result.stdout or "mms-tts-bam" in json.dumps(
+        json.loads(result.stdout)[0]["publications"]["bm"]
+    )

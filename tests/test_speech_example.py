@@ -74,22 +74,18 @@ def test_the_manifest_entry_records_voice_settings_and_measures(spoken):
     assert entry["duration_s"] > 120
     assert entry["cues"] == len(webvtt.from_string(outputs.files["article.vtt"]))
     assert 150 <= entry["pace"]["words_per_minute"] <= 170 or doc.lang == "ar"
-    assert set(outputs.files) == {"article.mp3", "article.vtt", "article.srt", "script.html",
-                                  "script.txt"}
+    # The read-aloud script is a publication: the publish stage writes it.
+    assert set(outputs.files) == {"article.mp3", "article.vtt", "article.srt"}
 
 
-def test_bambara_gets_its_script_and_says_why_there_is_no_audio(source, glossary):
+def test_bambara_says_why_there_is_no_audio(source, glossary):
     doc = translated(source, "bm")
     outputs = speech_outputs(doc, glossary, SpeechOptions(), source_lang="en", means="human")
-    assert set(outputs.files) == {"script.html", "script.txt"}
+    assert outputs.files == {}
     reason = ("no Bambara (bm) voice: mms: the MMS Bambara (bm) voice (facebook/mms-tts-bam) is "
               "not on this machine: run `kuma models pull mms-tts-bam`")
     assert outputs.manifest["status"] == "none" and outputs.manifest["reason"] == reason
-    assert outputs.summary == f"no audio: {reason}; read-aloud script written"
-    # The presenter gets a plain sentence; the command to run stays in the summary.
-    plain = "Pas de voix en bambara sur cet ordinateur"
-    assert plain in outputs.files["script.txt"] and plain in outputs.files["script.html"]
-    assert "kuma models" not in outputs.files["script.txt"] + outputs.files["script.html"]
+    assert outputs.summary == f"no audio: {reason}"
 
 
 def test_caption_times_are_those_heard_in_the_mp3(spoken):

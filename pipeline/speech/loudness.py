@@ -12,8 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
 
 OVERSAMPLING = 4
 BLOCK = 4096
@@ -62,6 +60,8 @@ def peak_envelope(samples: np.ndarray, floor: float = 0.0) -> np.ndarray:
     for first, last in _runs(np.flatnonzero(maxima >= reach)):
         start, end = first * BLOCK, min(len(envelope), (last + 1) * BLOCK)
         lo, hi = max(0, start - _PAD), min(len(envelope), end + _PAD)
+        from scipy.signal import resample_poly  # scipy loads when audio is made, not before
+
         up = resample_poly(samples[lo:hi].astype(np.float32), OVERSAMPLING, 1)
         up = np.abs(up[(start - lo) * OVERSAMPLING : (end - lo) * OVERSAMPLING])
         # The 4 phases' maxima, slice by slice: far faster than a reduction along axis 1.
@@ -118,6 +118,8 @@ def gain_curve(envelope: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
     for first, last in _runs(np.flatnonzero(minima < 1.0)):
         start, end = first * BLOCK, min(len(need), (last + 1) * BLOCK)
         lo, hi = max(0, start - 2 * reach), min(len(need), end + 2 * reach)
+        from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
         held = minimum_filter1d(need[lo:hi], hold, mode="nearest")
         smooth = uniform_filter1d(held, ramp, mode="nearest")
         keep = slice(max(0, start - reach) - lo, min(len(need), end + reach) - lo)

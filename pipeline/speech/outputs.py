@@ -106,6 +106,103 @@ def speech_outputs(
     facile à lire``), so that it is told apart from the article.  ``cache`` keeps clips
     and mastered programmes.
     """
+    key = _outputs_key(doc, glossary, options, source_lang, means, version_label)
+    if cache is not None and key is not None:
+        kept = cache.get(OUTPUTS_CACHE, key)
+        found = _outputs_from_bytes(kept, doc.lang) if kept is not None else None
+        if found is not None:
+            return found
+    out = _speech_outputs(doc, glossary, options, source_lang, means, version_label, cache)
+    if cache is not None and key is not None and out.mastered is not None:
+        cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
+    return out
+
+
+OUTPUTS_CACHE = "audio"
+"""Cache kind of a version's whole audio deliverables (MP3, WAV, captions, figures)."""
+OUTPUTS_CACHE_VERSION = 1
+"""Bumped when what the speech stage delivers from the same input changes."""
+
+
+def _outputs_key(
+    doc: Document,
+    glossary: Glossary | None,
+    options: SpeechOptions,
+    source_lang: str,
+    means: str,
+    version_label: str,
+) -> str | None:
+    """Everything a version's audio is made from: the text, the glossary (pronunciations),
+    the voice that will speak it with its version and pace, and the settings.  None for an
+    online voice (it may fail and fall back) or when no voice can speak the text."""
+    from pipeline.speech.pace import paced
+    from pipeline.speech.select import choose_voice
+
+    choice = choose_voice(options.voice, doc.lang, options.voice_options)
+    if choice.voice is None or choice.voice.needs_network:
+        return None
+    voice, _ = paced(choice.voice, options.delivery)
+    return Cache.key(
+        OUTPUTS_CACHE_VERSION, __version__, doc.to_dict(), glossary.version if glossary else "",
+        voice.name, voice.version(doc.lang), options.master.to_dict(),
+        options.spoken_pauses.to_dict(), options.opening, options.delivery.value,
+        source_lang, means, version_label,
+    )
+
+
+def _outputs_to_bytes(out: AudioOutputs) -> bytes:
+    assert out.speech is not None and out.mastered is not None
+    head = {
+        "manifest": out.manifest,
+        "summary": out.summary,
+        "voice": out.speech.voice,
+        "version": out.speech.version,
+        "timings": out.speech.timings,
+        "settings": out.speech.settings,
+        "clips": len(out.speech.clips),
+        "names": sorted(out.files),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("outputs.json", json.dumps(head, ensure_ascii=False))
+        archive.writestr("mastered", _mastered_to_bytes(out.mastered))
+        for name, content in out.files.items():
+            archive.writestr(f"files/{name}", content)
+    return buffer.getvalue()
+
+
+def _outputs_from_bytes(data: bytes, lang: str) -> AudioOutputs | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            head = json.loads(archive.read("outputs.json"))
+            mastered = _mastered_from_bytes(archive.read("mastered"))
+            files: dict[str, bytes | str] = {}
+            for name in head["names"]:
+                content = archive.read(f"files/{name}")
+                files[name] = content.decode("utf-8") if name.endswith((".vtt", ".srt")) else (
+                    content
+                )
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError):
+        return None
+    if mastered is None:
+        return None
+    speech = SpeechResult(
+        lang, voice=head["voice"], version=head["version"], settings=head["settings"],
+        timings={k: (float(a), float(b)) for k, (a, b) in head["timings"].items()},
+        clips_reused=int(head["clips"]),
+    )
+    return AudioOutputs(lang, files, head["manifest"], head["summary"], speech, mastered)
+
+
+def _speech_outputs(
+    doc: Document,
+    glossary: Glossary | None,
+    options: SpeechOptions,
+    source_lang: str,
+    means: str,
+    version_label: str,
+    cache: Cache | None,
+) -> AudioOutputs:
     opening = opening_line(doc.lang, source_lang, means) if options.opening else None
     speech = speak_document(doc, glossary, options.voice, options.spoken_pauses, opening,
                             options.voice_options, options.delivery, cache)

@@ -16,7 +16,7 @@ from pipeline.document import Document
 from pipeline.errors import InputError, KumaError, PackageError, one_line
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.langs import get_language
-from pipeline.manifest import Manifest, SignOff
+from pipeline.manifest import LanguageRecord, Manifest, SignOff
 from pipeline.package import Package, sha256_bytes
 from pipeline.progress import SILENT, Progress
 from pipeline.storage import Cache, default_cache
@@ -104,11 +104,16 @@ def _job(
     progress: Progress,
     drafts: dict[str, dict[str, str]] | None = None,
 ) -> Job:
+    targets = list(contents.manifest.languages)
+    # Languages keep the order the run gave them, whatever was imported since: the
+    # pages' language links come out the same.
+    translations = {lang: contents.translations[lang] for lang in targets
+                    if lang in contents.translations}
     return Job(
         package=package,
         source=contents.source,
-        translations=contents.translations,
-        targets=list(contents.manifest.languages),
+        translations=translations,
+        targets=targets,
         glossary=glossary,
         mentions=glossary.match_document(contents.source),
         settings=PublishSettings.from_dict(contents.manifest.settings),
@@ -195,7 +200,7 @@ def _import_into(
 ) -> ArticleResult:
     source, lang = contents.source, imported.lang
     total = sum(1 for _ in source.segments())
-    previous = contents.translations.pop(lang, None)
+    before = contents.translations.pop(lang, None)
     if imported.complete:
         translated = source.with_texts(lang, imported.texts, "human")
         contents.translations[lang] = translated
@@ -208,7 +213,7 @@ def _import_into(
             terms=term_accuracy(glossary, glossary.match_document(source), translated),
             provenance={s.id: "human" for s in translated.segments()},
         )
-        if previous is None or previous.fingerprint() != translated.fingerprint():
+        if before is None or before.fingerprint() != translated.fingerprint():
             forget_review(contents.manifest, lang)
     else:
         outcome = LanguageOutcome(
@@ -218,16 +223,21 @@ def _import_into(
             next_step=f"finish review/{lang}.xliff and import it again",
         )
         forget_review(contents.manifest, lang)
+    previous = contents.manifest.languages.get(lang)
+    # A language the run did not ask for joins the package, after the others.
+    contents.manifest.languages.setdefault(lang, outcome.record())
     job = _job(package, contents, glossary, cache, progress, drafts={lang: imported.texts})
-    article = _republish_import(job, xliff_path, outcome, imported)
-    return article
+    return _republish_import(job, xliff_path, outcome, imported, previous)
 
 
 def _republish_import(
-    job: Job, xliff_path: Path, outcome: LanguageOutcome, imported: XliffTranslations
+    job: Job,
+    xliff_path: Path,
+    outcome: LanguageOutcome,
+    imported: XliffTranslations,
+    previous: LanguageRecord | None,
 ) -> ArticleResult:
     manifest = job.manifest
-    previous = manifest.languages.get(outcome.lang)
     entry = outcome.record()  # record() keeps the states and sign-off set here
     if outcome.produced:
         entry.states = dict(imported.states)

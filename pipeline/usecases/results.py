@@ -135,6 +135,8 @@ class Redone:
 
     def count(self, kind: str, made: bool, n: int = 1) -> None:
         """Record ``n`` pieces of ``kind`` made (or reused)."""
+        if n <= 0:
+            return
         table = self.made if made else self.reused
         table[kind] = table.get(kind, 0) + n
 
