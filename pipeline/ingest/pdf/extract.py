@@ -1,0 +1,194 @@
+"""The reader process: PDFium turns a PDF's bytes into pages of lines.
+
+``python -m pipeline.ingest.pdf.extract MEMORY SECONDS`` reads a PDF on standard
+input and prints one JSON object: ``{"pages": [...]}``, or ``{"error": KIND, ...}``
+when the file cannot be read.  It first limits its own memory (bytes of address
+space) and processor time, because a hostile PDF can make any reader use gigabytes
+or work for hours; ``isolate`` runs it and turns what happens into Kuma's errors.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import math
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pipeline.ingest.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
+from pipeline.ingest.pdf.lines import Char, group_lines, spelt_out
+from pipeline.ingest.pdf.page import Page, page_to_json
+
+PDF_SIGNATURE = b"%PDF-"
+"""How a PDF starts (readers accept it anywhere in the first kilobyte)."""
+_OPEN_ERRORS = {4: "password", 5: "security"}
+"""PDFium's reasons (``FPDF_ERR_*``) that are not damage: a password, an unknown scheme."""
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "extrab", "ultrab")
+_FORCE_BOLD = 1 << 18
+_BULLETS = {0xF0B7, 0xF0A7, 0xF06E, 0xF076, 0xF0D8, 0xF0FC, 0xF0E0, 0xF0A8}
+"""Symbol and Wingdings bullets, which fonts put in the private use area."""
+
+
+def read_pdf_pages(data: bytes) -> dict[str, Any]:
+    """The pages of a PDF as JSON-ready data, or the reason it cannot be read."""
+    if PDF_SIGNATURE not in data[:1024]:
+        return {"error": "not-pdf"}
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)  # PDFium tries the empty password itself
+    except pdfium.PdfiumError as exc:
+        return {"error": _OPEN_ERRORS.get(exc.err_code or 0, "damaged")}
+    with document:
+        count = len(document)
+        if count > MAX_PDF_PAGES:
+            return {"error": "pages", "count": count}
+        return _pages(document, count)
+
+
+def _pages(document: Any, count: int) -> dict[str, Any]:
+    pages: list[dict[str, Any]] = []
+    chars = 0
+    for index in range(count):
+        with _opened(document, index) as opened:
+            if opened is None:
+                continue
+            page, textpage = opened
+            chars += textpage.count_chars()
+            if chars > MAX_TEXT_CHARS:
+                return {"error": "text", "count": chars + _remaining(document, index + 1)}
+            width, height = page.get_size()
+            lines = group_lines(_chars(textpage, height))
+            pages.append(page_to_json(Page(index + 1, width, height, tuple(lines))))
+    if count and not pages:
+        return {"error": "damaged"}
+    return {"pages": pages}
+
+
+@contextmanager
+def _opened(document: Any, index: int) -> Iterator[tuple[Any, Any] | None]:
+    """A page and its text, closed afterwards; None when the page itself is damaged."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        yield None
+        return
+    try:
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        page.close()
+        yield None
+        return
+    try:
+        yield page, textpage
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _remaining(document: Any, start: int) -> int:
+    """Characters on the pages from ``start`` on (counted only to report a size)."""
+    total = 0
+    for index in range(start, len(document)):
+        with _opened(document, index) as opened:
+            total += opened[1].count_chars() if opened else 0
+    return total
+
+
+def _chars(textpage: Any, height: float) -> Iterator[Char]:
+    """The page's characters in drawing order; spaces and line breaks only mark a space."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw
+    box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    fonts = _FontWeights(handle)
+    space = False
+    high = 0
+    for index in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(handle, index)
+        if 0xD800 <= code < 0xDC00:
+            high = code
+            continue
+        text = _character(code, high)
+        high = 0
+        if not text or text.isspace() or raw.FPDFText_IsGenerated(handle, index) == 1:
+            space = True
+            continue
+        if abs(math.sin(raw.FPDFText_GetCharAngle(handle, index))) > 0.1:
+            continue  # turned text: watermarks, labels along the margin
+        raw.FPDFText_GetLooseCharBox(handle, index, box)
+        raw.FPDFText_GetCharOrigin(handle, index, x, y)
+        size = raw.FPDFText_GetFontSize(handle, index)
+        top = height - box.top
+        yield Char(text, box.left, box.right, top, height - y.value, size, fonts.bold(index), space)
+        space = False
+
+
+def _character(code: int, high: int) -> str:
+    """The text of one character code (a surrogate pair's second half completes it)."""
+    if 0xDC00 <= code < 0xE000:
+        return chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) if high else ""
+    if code in (0x02, 0xFFFE):
+        return "-"  # PDFium's marks for a hyphen that ends a line
+    if code in _BULLETS:
+        return "•"
+    if 0xE000 <= code < 0xF900 or code in (0, 0xFFFF):
+        return ""  # private-use icons carry no words
+    return spelt_out(chr(code))
+
+
+class _FontWeights:
+    """Whether a character's font is bold, looked up once per text object."""
+
+    def __init__(self, textpage: Any) -> None:
+        self._textpage = textpage
+        self._known: dict[int | None, bool] = {}
+
+    def bold(self, index: int) -> bool:
+        import pypdfium2.raw as raw
+
+        key = ctypes.cast(raw.FPDFText_GetTextObject(self._textpage, index), ctypes.c_void_p)
+        if key.value not in self._known:
+            self._known[key.value] = self._lookup(index)
+        return self._known[key.value]
+
+    def _lookup(self, index: int) -> bool:
+        import pypdfium2.raw as raw
+
+        if raw.FPDFText_GetFontWeight(self._textpage, index) >= 600:
+            return True
+        name = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(self._textpage, index, name, len(name), ctypes.byref(flags))
+        lowered = name.value.decode("latin-1").lower()
+        return bool(flags.value & _FORCE_BOLD) or any(word in lowered for word in _BOLD_NAMES)
+
+
+def _limit(memory: int, seconds: int) -> None:
+    """Cap this process's address space and processor time (where the system allows)."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX: the parent's timeout still applies
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+
+def main(argv: list[str]) -> int:
+    """Read a PDF from standard input and print its pages as JSON."""
+    _limit(int(argv[0]), int(argv[1]))
+    data = sys.stdin.buffer.read()
+    try:
+        result = read_pdf_pages(data)
+    except MemoryError:
+        result = {"error": "memory"}
+    sys.stdout.buffer.write(json.dumps(result).encode("ascii"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,152 @@
+"""From characters placed on a page to lines of text.
+
+A PDF draws characters, not words or lines.  Characters that follow each other on
+one baseline make a line; a wide empty gap with no space character in it (a column
+gutter, a table cell) ends one.  Pieces of one line that the file draws out of order
+are put back together afterwards.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.ingest.pdf.page import Line
+
+GAP_WITHOUT_SPACE = 1.5
+"""A gap wider than this many ems, with no space character in it, separates two lines."""
+GAP_WITH_SPACE = 4.0
+"""Even a space character does not bridge a gap wider than this many ems."""
+_SAME_BASELINE = 0.3
+"""Baselines closer than this many ems are one baseline."""
+_SPACE = 0.2
+"""A gap wider than this many ems between characters is a word space."""
+_LIST_MARKERS = frozenset("•◦▪▫‣●○■□–-*·➢➤✓✔")
+_LIGATURES = range(0xFB00, 0xFB07)  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: words must be spelt with letters
+_ARABIC_FORMS = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
+
+
+@dataclass(frozen=True)
+class Char:
+    """One character as the page places it."""
+
+    text: str
+    """The character (ligatures and presentation forms already spelt out)."""
+    x0: float
+    """Left edge of its advance, in points from the left of the page."""
+    x1: float
+    """Right edge of its advance."""
+    top: float
+    """Top of its font's box, in points from the top of the page."""
+    baseline: float
+    """Its baseline, in points from the top of the page."""
+    size: float
+    """Font size in points."""
+    bold: bool
+    """Whether its font is bold."""
+    space_before: bool = False
+    """Whether the file puts a space (or a line break) before it."""
+
+
+def spelt_out(text: str) -> str:
+    """Ligatures and Arabic presentation forms as the letters they stand for."""
+    code = ord(text) if len(text) == 1 else 0
+    if code in _LIGATURES or any(code in forms for forms in _ARABIC_FORMS):
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+def group_lines(chars: Iterable[Char]) -> list[Line]:
+    """Lines from characters in the order the file draws them."""
+    runs: list[list[Char]] = []
+    for char in chars:
+        if runs and _continues(runs[-1], char):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return [_line(run) for run in _rejoined(runs)]
+
+
+def _continues(run: list[Char], char: Char) -> bool:
+    """Whether ``char`` carries on the line ``run`` has begun."""
+    last = run[-1]
+    size = max(run[0].size, 1.0)
+    if not _same_row(run[0], char, size):
+        return False
+    gap = char.x0 - last.x1
+    limit = GAP_WITH_SPACE if char.space_before else GAP_WITHOUT_SPACE
+    return -0.5 * size <= gap <= limit * size
+
+
+def _same_row(first: Char, char: Char, size: float) -> bool:
+    """On the line's baseline, or a superscript or subscript beside it."""
+    shift = abs(char.baseline - first.baseline)
+    if shift <= _SAME_BASELINE * size:
+        return True
+    return char.size <= 0.85 * size and shift <= 0.6 * size
+
+
+def _rejoined(runs: list[list[Char]]) -> list[list[Char]]:
+    """Runs on one baseline that touch, read left to right, become one run."""
+    result: list[list[Char]] = []
+    for row in _rows(runs):
+        joined: list[list[Char]] = []
+        for run in sorted(row, key=lambda run: run[0].x0):
+            if joined and _touches(joined[-1], run):
+                gap = run[0].x0 - joined[-1][-1].x1
+                joined[-1] = [*joined[-1], _with_space(run[0], gap), *run[1:]]
+            else:
+                joined.append(run)
+        result.extend(joined)
+    return result
+
+
+def _rows(runs: list[list[Char]]) -> list[list[list[Char]]]:
+    """Runs grouped by baseline, top to bottom."""
+    rows: list[list[list[Char]]] = []
+    for run in sorted(runs, key=lambda run: run[0].baseline):
+        first = rows[-1][0][0] if rows else None
+        if first is not None and run[0].baseline - first.baseline <= _SAME_BASELINE * first.size:
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    return rows
+
+
+def _touches(left: list[Char], right: list[Char]) -> bool:
+    size = max(left[0].size, 1.0)
+    if abs(right[0].baseline - left[0].baseline) > _SAME_BASELINE * size:
+        return False
+    gap = right[0].x0 - left[-1].x1
+    marker = "".join(c.text for c in left).strip() in _LIST_MARKERS
+    return -0.3 * size <= gap <= (GAP_WITH_SPACE if marker else GAP_WITHOUT_SPACE) * size
+
+
+def _with_space(char: Char, gap: float) -> Char:
+    if char.space_before or gap <= _SPACE * char.size:
+        return char
+    return Char(**{**char.__dict__, "space_before": True})
+
+
+def _line(run: list[Char]) -> Line:
+    """One line from its characters: text with word spaces, box, main size and weight."""
+    parts: list[str] = []
+    for index, char in enumerate(run):
+        gap = char.x0 - run[index - 1].x1 if index else 0.0
+        if index and (char.space_before or gap > _SPACE * char.size):
+            parts.append(" ")
+        parts.append(char.text)
+    weights = Counter(char.size for char in run)
+    size = weights.most_common(1)[0][0]
+    main = [char for char in run if char.size == size]
+    return Line(
+        text=" ".join("".join(parts).split()),
+        x0=min(char.x0 for char in run),
+        x1=max(char.x1 for char in run),
+        top=min(char.top for char in run),
+        baseline=sorted(char.baseline for char in main)[len(main) // 2],
+        size=size,
+        bold=sum(char.bold for char in run) * 2 > len(run),
+    )

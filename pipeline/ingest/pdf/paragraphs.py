@@ -1,0 +1,149 @@
+"""Lines in reading order to the blocks of an article: title, headings, paragraphs, lists.
+
+Inside a column a new block starts where the style changes, where the gap between
+baselines is wider than the usual leading, at a list marker, at an indented first
+line, and after a short line that ends a sentence.  From one column or page to the
+next, a block goes on when its last line stopped in the middle of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import BlockKind
+from pipeline.ingest.furniture import ends_sentence
+from pipeline.ingest.hyphens import join_lines, known_words
+from pipeline.ingest.layout import Piece
+from pipeline.ingest.pdf.page import Line, Page
+from pipeline.ingest.pdf.typography import Typography
+
+PARAGRAPH_GAP = 1.25
+"""A gap between baselines this many times the usual leading, or wider, ends a block."""
+INDENT = 0.8
+"""A first line indented by this many ems, or more, starts a paragraph."""
+SHORT_LINE = 0.7
+"""A line ending a sentence and filling less than this share of its column ends a block."""
+
+_BULLET = re.compile(r"[•◦▪▫‣●○■□➢➤✓✔]\s*")
+_MARKER = re.compile(r"(?:[-–*]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+
+
+@dataclass
+class Block:
+    """Consecutive lines that make one paragraph, heading or list item."""
+
+    page: Page
+    """The page it starts on."""
+    lines: list[Line] = field(default_factory=list)
+    """Its lines in reading order."""
+
+    @property
+    def first(self) -> Line:
+        """Its first line."""
+        return self.lines[0]
+
+
+def pieces_from_pages(pages: list[tuple[Page, list[list[Line]]]]) -> list[Piece]:
+    """The article's pieces from each page's line groups (each read top to bottom)."""
+    typography = Typography.measure([group for _, groups in pages for group in groups])
+    blocks = _blocks(pages, typography)
+    known = known_words([line.text for block in blocks for line in block.lines])
+    texts = [join_lines([line.text for line in block.lines], known) for block in blocks]
+    title = _title(blocks, texts, typography)
+    pieces = [
+        _piece(b, t, typography, i == title)
+        for i, (b, t) in enumerate(zip(blocks, texts, strict=True))
+    ]
+    if title is not None:
+        pieces.insert(0, pieces.pop(title))  # the title is read first whatever stands above it
+    return pieces
+
+
+def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) -> list[Block]:
+    blocks: list[Block] = []
+    for page, groups in pages:
+        for group in groups:
+            right = max(line.x1 for line in group)
+            width = right - min(line.x0 for line in group)
+            for index, line in enumerate(group):
+                if not blocks:
+                    blocks.append(Block(page, [line]))
+                    continue
+                block = blocks[-1]
+                if index == 0:
+                    starts = not _carries_on(block, line, typography)
+                else:
+                    starts = _starts(block, line, typography) or _after_short(
+                        block.lines[-1], right, width
+                    )
+                if starts:
+                    blocks.append(Block(page, [line]))
+                else:
+                    block.lines.append(line)
+    return blocks
+
+
+def _starts(block: Block, line: Line, typography: Typography) -> bool:
+    """Whether ``line``, right below the block's last line in one column, starts a new block."""
+    previous = block.lines[-1]
+    if _style_differs(previous, line) or _starts_item(previous, line):
+        return True
+    size = max(previous.size, line.size)
+    if line.baseline - previous.baseline > PARAGRAPH_GAP * typography.leading * size:
+        return True
+    if _is_item(block):
+        return line.x0 <= block.first.x0 + 0.5 * size  # back at the bullet: the list is over
+    indented = line.x0 - previous.x0 >= INDENT * line.size
+    return indented and not typography.stands_out(line)
+
+
+def _after_short(previous: Line, right: float, width: float) -> bool:
+    """Whether the line before ended its paragraph: a finished sentence on a short line."""
+    return ends_sentence(previous.text) and previous.x1 < right - (1 - SHORT_LINE) * width
+
+
+def _carries_on(block: Block, line: Line, typography: Typography) -> bool:
+    """Whether a column's or page's first line goes on with the body text before it."""
+    last = block.lines[-1]
+    if _style_differs(last, line) or _starts_item(last, line) or typography.stands_out(last):
+        return False
+    return not ends_sentence(last.text)
+
+
+def _style_differs(one: Line, other: Line) -> bool:
+    return one.bold != other.bold or abs(one.size - other.size) > 0.1 * max(one.size, other.size)
+
+
+def _starts_item(previous: Line, line: Line) -> bool:
+    """A bullet always starts a list item; a dash or number only after a finished line."""
+    if _BULLET.match(line.text):
+        return True
+    return bool(_MARKER.match(line.text)) and ends_sentence(previous.text)
+
+
+def _is_item(block: Block) -> bool:
+    return bool(_BULLET.match(block.first.text) or _MARKER.match(block.first.text))
+
+
+def _title(blocks: list[Block], texts: list[str], typography: Typography) -> int | None:
+    """Index of the largest heading in the top half of the first page, if any."""
+    candidates = [
+        i
+        for i, block in enumerate(blocks)
+        if block.page is blocks[0].page
+        and block.first.top < block.page.height / 2
+        and typography.is_heading(block.lines, texts[i])
+    ]
+    return max(candidates, key=lambda i: (blocks[i].first.size, -i), default=None)
+
+
+def _piece(block: Block, text: str, typography: Typography, is_title: bool) -> Piece:
+    if is_title:
+        return Piece(BlockKind.TITLE, text)
+    if typography.is_heading(block.lines, text):
+        return Piece(BlockKind.SUBHEADING, text)
+    marker = _BULLET.match(text) or (_MARKER.match(text) if _is_item(block) else None)
+    if marker:
+        return Piece(BlockKind.LIST_ITEM, text[marker.end() :])
+    return Piece(BlockKind.PARAGRAPH, text)
