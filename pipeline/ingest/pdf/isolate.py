@@ -38,8 +38,9 @@ def read_pages(data: bytes, name: str) -> list[Page]:
 
 
 def _run(data: bytes, name: str) -> dict[str, Any]:
-    memory, seconds = limits.PDF_READ_MEMORY, limits.PDF_READ_SECONDS
-    command = [*READER, str(memory), str(seconds)]
+    seconds = limits.PDF_READ_SECONDS
+    caps = (limits.PDF_READ_MEMORY, seconds, limits.MAX_PDF_PAGES, limits.MAX_TEXT_CHARS)
+    command = [*READER, *(str(cap) for cap in caps)]
     try:
         done = subprocess.run(
             command, input=data, capture_output=True, timeout=seconds, env=_environment()
@@ -81,9 +82,10 @@ def _too_slow(name: str) -> InputError:
 
 
 def _too_big(name: str) -> InputError:
-    gigabytes = limits.PDF_READ_MEMORY / 1024**3
+    megabytes = limits.PDF_READ_MEMORY // 1024**2
+    amount = f"{megabytes / 1024:g} GB" if megabytes >= 1024 else f"{megabytes} MB"
     return InputError(
-        f"{name} needs more than {gigabytes:g} GB of memory to read: "
+        f"{name} needs more than {amount} of memory to read: "
         "it may be damaged or built to exhaust readers"
     )
 
@@ -103,6 +105,7 @@ def _failure(result: dict[str, Any], name: str) -> InputError:
         "password": f"{name} is protected by a password: save an unprotected copy and read that",
         "security": f"{name} is encrypted in a way the PDF reader does not support",
         "damaged": f"{name} is damaged and cannot be read as a PDF",
+        "no-pages": f"{name} has no pages",
         "pages": (
             f"{name} has too many pages ({result.get('count', 0):,}; the limit is "
             f"{limits.MAX_PDF_PAGES:,}): split it into smaller files"

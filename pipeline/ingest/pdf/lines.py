@@ -23,6 +23,7 @@ _SAME_BASELINE = 0.3
 """Baselines closer than this many ems are one baseline."""
 _SPACE = 0.2
 """A gap wider than this many ems between characters is a word space."""
+_NOTE_CALLS = frozenset("0123456789*†‡§")
 _LIST_MARKERS = frozenset("•◦▪▫‣●○■□–-*·➢➤✓✔")
 _LIGATURES = range(0xFB00, 0xFB07)  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: words must be spelt with letters
 _ARABIC_FORMS = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
@@ -53,6 +54,8 @@ class Char:
 def spelt_out(text: str) -> str:
     """Ligatures and Arabic presentation forms as the letters they stand for."""
     code = ord(text) if len(text) == 1 else 0
+    if code < _LIGATURES.start:
+        return text
     if code in _LIGATURES or any(code in forms for forms in _ARABIC_FORMS):
         return unicodedata.normalize("NFKC", text)
     return text
@@ -132,21 +135,28 @@ def _with_space(char: Char, gap: float) -> Char:
 
 def _line(run: list[Char]) -> Line:
     """One line from its characters: text with word spaces, box, main size and weight."""
+    size = Counter(char.size for char in run).most_common(1)[0][0]
+    main = [char for char in run if char.size == size]
+    baseline = sorted(char.baseline for char in main)[len(main) // 2]
+    kept = [char for char in run if not _footnote_mark(char, size, baseline)]
     parts: list[str] = []
-    for index, char in enumerate(run):
-        gap = char.x0 - run[index - 1].x1 if index else 0.0
+    for index, char in enumerate(kept):
+        gap = char.x0 - kept[index - 1].x1 if index else 0.0
         if index and (char.space_before or gap > _SPACE * char.size):
             parts.append(" ")
         parts.append(char.text)
-    weights = Counter(char.size for char in run)
-    size = weights.most_common(1)[0][0]
-    main = [char for char in run if char.size == size]
     return Line(
         text=" ".join("".join(parts).split()),
         x0=min(char.x0 for char in run),
         x1=max(char.x1 for char in run),
         top=min(char.top for char in run),
-        baseline=sorted(char.baseline for char in main)[len(main) // 2],
+        baseline=baseline,
         size=size,
         bold=sum(char.bold for char in run) * 2 > len(run),
     )
+
+
+def _footnote_mark(char: Char, size: float, baseline: float) -> bool:
+    """A small raised digit or dagger: a note call, which would only be read out as noise."""
+    raised = baseline - char.baseline > 0.25 * size
+    return raised and char.size <= 0.85 * size and char.text in _NOTE_CALLS

@@ -2,8 +2,9 @@
 
 Inside a column a new block starts where the style changes, where the gap between
 baselines is wider than the usual leading, at a list marker, at an indented first
-line, and after a short line that ends a sentence.  From one column or page to the
-next, a block goes on when its last line stopped in the middle of a sentence.
+line, and after a sentence that ends on a short line or before an indented one.
+From one column or page to the next, a block goes on when its last line stopped in
+the middle of a sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import BlockKind
 from pipeline.ingest.furniture import ends_sentence
-from pipeline.ingest.hyphens import join_lines, known_words
+from pipeline.ingest.hyphens import Spelling, join_lines
 from pipeline.ingest.layout import Piece
 from pipeline.ingest.pdf.page import Line, Page
 from pipeline.ingest.pdf.typography import Typography
@@ -48,8 +49,8 @@ def pieces_from_pages(pages: list[tuple[Page, list[list[Line]]]]) -> list[Piece]
     """The article's pieces from each page's line groups (each read top to bottom)."""
     typography = Typography.measure([group for _, groups in pages for group in groups])
     blocks = _blocks(pages, typography)
-    known = known_words([line.text for block in blocks for line in block.lines])
-    texts = [join_lines([line.text for line in block.lines], known) for block in blocks]
+    spelling = Spelling.of(line.text for block in blocks for line in block.lines)
+    texts = [join_lines([line.text for line in block.lines], spelling) for block in blocks]
     title = _title(blocks, texts, typography)
     pieces = [
         _piece(b, t, typography, i == title)
@@ -64,8 +65,8 @@ def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) 
     blocks: list[Block] = []
     for page, groups in pages:
         for group in groups:
+            left = min(line.x0 for line in group)
             right = max(line.x1 for line in group)
-            width = right - min(line.x0 for line in group)
             for index, line in enumerate(group):
                 if not blocks:
                     blocks.append(Block(page, [line]))
@@ -74,9 +75,7 @@ def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) 
                 if index == 0:
                     starts = not _carries_on(block, line, typography)
                 else:
-                    starts = _starts(block, line, typography) or _after_short(
-                        block.lines[-1], right, width
-                    )
+                    starts = _starts(block, line, typography, (left, right))
                 if starts:
                     blocks.append(Block(page, [line]))
                 else:
@@ -84,8 +83,13 @@ def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) 
     return blocks
 
 
-def _starts(block: Block, line: Line, typography: Typography) -> bool:
-    """Whether ``line``, right below the block's last line in one column, starts a new block."""
+def _starts(
+    block: Block, line: Line, typography: Typography, margins: tuple[float, float]
+) -> bool:
+    """Whether ``line``, right below the block's last line in a column, starts a new block.
+
+    ``margins`` are the left and right edges of the column's text.
+    """
     previous = block.lines[-1]
     if _style_differs(previous, line) or _starts_item(previous, line):
         return True
@@ -94,13 +98,17 @@ def _starts(block: Block, line: Line, typography: Typography) -> bool:
         return True
     if _is_item(block):
         return line.x0 <= block.first.x0 + 0.5 * size  # back at the bullet: the list is over
-    indented = line.x0 - previous.x0 >= INDENT * line.size
-    return indented and not typography.stands_out(line)
+    if typography.stands_out(line):
+        return False  # headings are often centred: their lines start anywhere
+    return line.x0 - previous.x0 >= INDENT * line.size or _ends_before(previous, line, *margins)
 
 
-def _after_short(previous: Line, right: float, width: float) -> bool:
-    """Whether the line before ended its paragraph: a finished sentence on a short line."""
-    return ends_sentence(previous.text) and previous.x1 < right - (1 - SHORT_LINE) * width
+def _ends_before(previous: Line, line: Line, left: float, right: float) -> bool:
+    """Whether a finished sentence ended its paragraph: on a short line, or before an indent."""
+    if not ends_sentence(previous.text):
+        return False
+    short = previous.x1 < right - (1 - SHORT_LINE) * (right - left)
+    return short or line.x0 - left >= INDENT * line.size
 
 
 def _carries_on(block: Block, line: Line, typography: Typography) -> bool:
