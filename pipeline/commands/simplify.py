@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def simplify(input_path: Path, lang: str | None, glossary_path: Path | None, as_json: bool) -> None:
     """Print the easy-to-read version of INPUT and its readability.
 
-    INPUT is an article (.txt, .md, .html, .docx) or a Kuma output folder; with a
+    INPUT is an article (.txt, .md, .html, .docx, .pdf) or a Kuma output folder; with a
     folder, --lang picks the translation to simplify (default: the source).  Sentences
     are short and plain, names are explained from the glossary at first mention, and
     key points come first.  No number or name of the original is lost.
