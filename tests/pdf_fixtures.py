@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import sys
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,15 +56,26 @@ def column(
     return [Text(x, top + i * step, line, font, size) for i, line in enumerate(lines) if line]
 
 
-def lines_pdf(path: Path, pages: list[list[Text]]) -> Path:
-    """A PDF with these lines on these pages (an empty list is a blank page)."""
+def lines_pdf(path: Path, pages: list[list[Text]], turned: Collection[int] = ()) -> Path:
+    """A PDF with these lines on these pages (an empty list is a blank page).
+
+    Pages whose index is in ``turned`` are stored a quarter turn round (/Rotate 90,
+    their text drawn sideways) so that a viewer shows them upright, as scanners and
+    some exporters store pages; ``Text`` positions are on the page as shown.
+    """
     canvas = Canvas(str(path), pagesize=A4, invariant=True)
-    for page in pages:
+    for index, page in enumerate(pages):
+        if index in turned:
+            canvas.setPageRotation(90)
         for line in page:
             canvas.saveState()
             canvas.setFont(line.font, line.size)
-            canvas.translate(line.x, HEIGHT - line.y)
-            canvas.rotate(line.angle)
+            if index in turned:
+                canvas.translate(line.y, line.x)
+                canvas.rotate(90 + line.angle)
+            else:
+                canvas.translate(line.x, HEIGHT - line.y)
+                canvas.rotate(line.angle)
             canvas.drawString(0, 0, line.text)
             canvas.restoreState()
         canvas.showPage()

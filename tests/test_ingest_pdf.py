@@ -210,6 +210,31 @@ def test_three_columns_under_a_full_width_title(tmp_path):
     assert outline(doc) == [(T, "Three columns from Gao")] + [(P, " ".join(t)) for t in texts]
 
 
+def test_page_stored_turned_reads_as_shown(tmp_path):
+    """A page stored a quarter turn round (/Rotate 90, text drawn sideways) reads upright."""
+    wide = [
+        Text(MARGIN, 60, "Annex: funding by sector", "Helvetica-Bold", 16),
+        *column(
+            [
+                "Water and sanitation received a fifth of what it asked for, and education",
+                "less than a tenth, while the food sector was funded at a third.",
+            ],
+            top=90,
+            **BODY,
+        ),
+    ]
+    first = [Text(MARGIN, 80, "The report starts on a portrait page.", **FONT)]
+    doc = read_document(lines_pdf(tmp_path / "landscape.pdf", [first, wide], turned={1}))
+    assert outline(doc)[-2:] == [
+        (S, "Annex: funding by sector"),
+        (
+            P,
+            "Water and sanitation received a fifth of what it asked for, and education less "
+            "than a tenth, while the food sector was funded at a third.",
+        ),
+    ]
+
+
 # --- files that cannot be read ----------------------------------------------------------
 
 

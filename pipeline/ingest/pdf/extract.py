@@ -14,12 +14,14 @@ import ctypes
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from pipeline.ingest.pdf.lines import Char, group_lines, spelt_out
 from pipeline.ingest.pdf.page import Page, page_to_json
+
+Shown = Callable[[float, float], tuple[float, float]]
 
 PDF_SIGNATURE = b"%PDF-"
 """How a PDF starts (readers accept it anywhere in the first kilobyte)."""
@@ -27,6 +29,8 @@ _OPEN_ERRORS = {4: "password", 5: "security"}
 """PDFium's reasons (``FPDF_ERR_*``) that are not damage: a password, an unknown scheme."""
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "extrab", "ultrab")
 _FORCE_BOLD = 1 << 18
+_UPRIGHT = math.cos(math.radians(5))
+"""Characters turned more than 5 degrees from the page's reading direction are left out."""
 _BULLETS = {0xF0B7, 0xF0A7, 0xF06E, 0xF076, 0xF0D8, 0xF0FC, 0xF0E0, 0xF0A8}
 """Symbol and Wingdings bullets, which fonts put in the private use area."""
 
@@ -61,12 +65,19 @@ def _pages(document: Any, count: int, max_chars: int) -> dict[str, Any]:
             chars += textpage.count_chars()
             if chars > max_chars:
                 return {"error": "text", "count": chars + _remaining(document, index + 1)}
-            width, height = page.get_size()
-            lines = group_lines(_chars(textpage, height))
-            pages.append(page_to_json(Page(index + 1, width, height, tuple(lines))))
+            pages.append(page_to_json(_page(page, textpage, index + 1)))
     if count and not pages:
         return {"error": "damaged"}
     return {"pages": pages}
+
+
+def _page(page: Any, textpage: Any, number: int) -> Page:
+    """One page's lines, placed as the page is shown (turned by its /Rotate)."""
+    width, height = page.get_size()  # as shown: PDFium has turned it already
+    rotation = page.get_rotation()
+    shown = _shown(rotation, width, height)
+    upright = math.radians((360 - rotation) % 360)
+    return Page(number, width, height, tuple(group_lines(_chars(textpage, shown, upright))))
 
 
 @contextmanager
@@ -101,8 +112,12 @@ def _remaining(document: Any, start: int) -> int:
     return total
 
 
-def _chars(textpage: Any, height: float) -> Iterator[Char]:
-    """The page's characters in drawing order; spaces and line breaks only mark a space."""
+def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
+    """The page's characters in drawing order; spaces and line breaks only mark a space.
+
+    ``shown`` places a point on the page as a reader sees it; characters not at the
+    ``upright`` angle (radians, in the page's own space) are turned text and left out.
+    """
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -120,14 +135,33 @@ def _chars(textpage: Any, height: float) -> Iterator[Char]:
         if not text or text.isspace() or raw.FPDFText_IsGenerated(handle, index) == 1:
             space = True
             continue
-        if abs(math.sin(raw.FPDFText_GetCharAngle(handle, index))) > 0.1:
+        if math.cos(raw.FPDFText_GetCharAngle(handle, index) - upright) < _UPRIGHT:
             continue  # turned text: watermarks, labels along the margin
         raw.FPDFText_GetLooseCharBox(handle, index, box)
         raw.FPDFText_GetCharOrigin(handle, index, x, y)
+        (x0, y0), (x1, y1) = shown(box.left, box.bottom), shown(box.right, box.top)
         size = raw.FPDFText_GetFontSize(handle, index)
-        top = height - box.top
-        yield Char(text, box.left, box.right, top, height - y.value, size, fonts.bold(index), space)
+        if size <= 0:  # some Type 3 fonts: the box still tells the size
+            size = max(abs(y1 - y0), 1.0)
+        baseline = shown(x.value, y.value)[1]
+        bold = fonts.bold(index)
+        yield Char(text, min(x0, x1), max(x0, x1), min(y0, y1), baseline, size, bold, space)
         space = False
+
+
+def _shown(rotation: int, width: float, height: float) -> Shown:
+    """Where a point of the page's own space (y up) appears on the page as shown (y down).
+
+    ``rotation`` is the page's /Rotate, the degrees clockwise viewers turn it;
+    ``width`` and ``height`` are those of the page as shown.
+    """
+    turns: dict[int, Shown] = {
+        0: lambda x, y: (x, height - y),
+        90: lambda x, y: (y, x),
+        180: lambda x, y: (width - x, y),
+        270: lambda x, y: (width - y, height - x),
+    }
+    return turns[rotation % 360]
 
 
 def _character(code: int, high: int) -> str:

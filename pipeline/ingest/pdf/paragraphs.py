@@ -83,9 +83,7 @@ def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) 
     return blocks
 
 
-def _starts(
-    block: Block, line: Line, typography: Typography, margins: tuple[float, float]
-) -> bool:
+def _starts(block: Block, line: Line, typography: Typography, margins: tuple[float, float]) -> bool:
     """Whether ``line``, right below the block's last line in a column, starts a new block.
 
     ``margins`` are the left and right edges of the column's text.
