@@ -16,6 +16,7 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.ingest.pdf.lines import Char, group_lines, spelt_out
@@ -122,7 +123,7 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
 
     handle = textpage.raw
     box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    fonts = _FontWeights(handle)
+    styles = _Styles(handle, upright)
     space = False
     high = 0
     for index in range(textpage.count_chars()):
@@ -132,20 +133,18 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
             continue
         text = _character(code, high)
         high = 0
-        if not text or text.isspace() or raw.FPDFText_IsGenerated(handle, index) == 1:
+        if not text or text.isspace():  # PDFium's own word and line breaks are spaces too
             space = True
             continue
-        if math.cos(raw.FPDFText_GetCharAngle(handle, index) - upright) < _UPRIGHT:
+        style = styles.of(index)
+        if not style.upright:
             continue  # turned text: watermarks, labels along the margin
         raw.FPDFText_GetLooseCharBox(handle, index, box)
         raw.FPDFText_GetCharOrigin(handle, index, x, y)
         (x0, y0), (x1, y1) = shown(box.left, box.bottom), shown(box.right, box.top)
-        size = raw.FPDFText_GetFontSize(handle, index)
-        if size <= 0:  # some Type 3 fonts: the box still tells the size
-            size = max(abs(y1 - y0), 1.0)
+        size = style.size if style.size > 0 else max(abs(y1 - y0), 1.0)  # Type 3 fonts
         baseline = shown(x.value, y.value)[1]
-        bold = fonts.bold(index)
-        yield Char(text, min(x0, x1), max(x0, x1), min(y0, y1), baseline, size, bold, space)
+        yield Char(text, min(x0, x1), max(x0, x1), min(y0, y1), baseline, size, style.bold, space)
         space = False
 
 
@@ -177,22 +176,47 @@ def _character(code: int, high: int) -> str:
     return spelt_out(chr(code))
 
 
-class _FontWeights:
-    """Whether a character's font is bold, looked up once per text object."""
+@dataclass(frozen=True)
+class _Style:
+    """How one text object sets its characters."""
 
-    def __init__(self, textpage: Any) -> None:
+    size: float
+    """Font size in points (0 when the font does not say)."""
+    bold: bool
+    """Whether the font is bold."""
+    upright: bool
+    """Whether it reads in the page's direction (not turned)."""
+
+
+class _Styles:
+    """The style of a character's text object, looked up once per object."""
+
+    def __init__(self, textpage: Any, upright: float) -> None:
         self._textpage = textpage
-        self._known: dict[int | None, bool] = {}
+        self._upright = upright
+        self._known: dict[int, _Style] = {}
 
-    def bold(self, index: int) -> bool:
+    def of(self, index: int) -> _Style:
         import pypdfium2.raw as raw
 
         key = ctypes.cast(raw.FPDFText_GetTextObject(self._textpage, index), ctypes.c_void_p)
+        if key.value is None:
+            return self._lookup(index)
         if key.value not in self._known:
             self._known[key.value] = self._lookup(index)
         return self._known[key.value]
 
-    def _lookup(self, index: int) -> bool:
+    def _lookup(self, index: int) -> _Style:
+        import pypdfium2.raw as raw
+
+        angle = raw.FPDFText_GetCharAngle(self._textpage, index)
+        return _Style(
+            size=raw.FPDFText_GetFontSize(self._textpage, index),
+            bold=self._bold(index),
+            upright=math.cos(angle - self._upright) >= _UPRIGHT,
+        )
+
+    def _bold(self, index: int) -> bool:
         import pypdfium2.raw as raw
 
         if raw.FPDFText_GetFontWeight(self._textpage, index) >= 600:
