@@ -196,6 +196,40 @@ def test_footnote_calls_are_dropped_and_large_lead_stays_a_paragraph(tmp_path):
     ]
 
 
+def test_footnote_waits_for_the_paragraph_it_interrupts(tmp_path):
+    first = [
+        Text(MARGIN, 80, "Cholera in Mopti", "Helvetica-Bold", 18),
+        *column(
+            [
+                "Health centres recorded 1,200 cases of cholera in February,",
+                "twice as many as in January, and the regional directorate",
+            ],
+            MARGIN,
+            700,
+            **BODY,
+        ),
+        Text(MARGIN + 273, 710, "1", "Times-Roman", 6),  # a note call after "directorate"
+        Text(MARGIN, 765, "1 Figures of the regional health directorate, March 2024.", size=8),
+        *page_furniture(1),
+    ]
+    second = [
+        *column(["expects more before the rains."], MARGIN, 80, **BODY),
+        *column(["Vaccination starts in April."], MARGIN, 100, **BODY),
+        *page_furniture(2),
+    ]
+    doc = read_document(lines_pdf(tmp_path / "notes.pdf", [first, second]))
+    assert outline(doc) == [
+        (T, "Cholera in Mopti"),
+        (
+            P,
+            "Health centres recorded 1,200 cases of cholera in February, twice as many as in "
+            "January, and the regional directorate expects more before the rains.",
+        ),
+        (P, "1 Figures of the regional health directorate, March 2024."),
+        (P, "Vaccination starts in April."),
+    ]
+
+
 def test_three_columns_under_a_full_width_title(tmp_path):
     width = 150.0
     texts = [
@@ -248,6 +282,20 @@ def test_scanned_pdf_has_no_text_layer(tmp_path):
     path = scanned_pdf(tmp_path / "scan.pdf")
     assert error(ingest(str(path))) == (
         "Error: scan.pdf has no text layer (scanned?): run OCR on it first\n"
+    )
+
+
+def test_typed_cover_on_a_scan_is_refused_too(tmp_path):
+    from pypdf import PdfWriter
+
+    cover = lines_pdf(tmp_path / "cover.pdf", [[Text(MARGIN, 80, "Annual report 2024", size=20)]])
+    writer = PdfWriter()
+    for part in (cover, scanned_pdf(tmp_path / "scan.pdf", pages=3)):
+        writer.append(str(part))
+    path = tmp_path / "mixed.pdf"
+    writer.write(path)
+    assert error(ingest(str(path))) == (
+        "Error: mixed.pdf has no text layer on 3 of 4 pages (scanned?): run OCR on it first\n"
     )
 
 

@@ -13,6 +13,7 @@ from pipeline.ingest.layout import Piece
 from pipeline.ingest.pdf.columns import reading_order
 from pipeline.ingest.pdf.isolate import read_pages
 from pipeline.ingest.pdf.margins import remove_margins
+from pipeline.ingest.pdf.page import Page
 from pipeline.ingest.pdf.paragraphs import pieces_from_pages
 
 __all__ = ["read_pdf"]
@@ -21,6 +22,20 @@ __all__ = ["read_pdf"]
 def read_pdf(data: bytes, name: str) -> list[Piece]:
     """Read a ``.pdf`` file's text into pieces; InputError for a scan without text."""
     pages = remove_margins(read_pages(data, name))
-    if not any(page.lines for page in pages):
-        raise InputError(f"{name} has no text layer (scanned?): run OCR on it first")
+    check_text_layer(pages, name)
     return pieces_from_pages([(page, reading_order(page)) for page in pages])
+
+
+def check_text_layer(pages: list[Page], name: str) -> None:
+    """Refuse a scan: no text at all, or none on most pages (a typed cover on a scan).
+
+    Running headers and page numbers do not count: a scanner or a printer may add them.
+    """
+    bare = sum(1 for page in pages if not page.lines)
+    if bare == len(pages):
+        raise InputError(f"{name} has no text layer (scanned?): run OCR on it first")
+    if bare * 2 > len(pages):
+        raise InputError(
+            f"{name} has no text layer on {bare} of {len(pages)} pages (scanned?): "
+            "run OCR on it first"
+        )

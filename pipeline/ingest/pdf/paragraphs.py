@@ -4,7 +4,8 @@ Inside a column a new block starts where the style changes, where the gap betwee
 baselines is wider than the usual leading, at a list marker, at an indented first
 line, and after a sentence that ends on a short line or before an indented one.
 From one column or page to the next, a block goes on when its last line stopped in
-the middle of a sentence.
+the middle of a sentence; footnotes at the foot of a page wait until the paragraph
+they interrupt is over.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ INDENT = 0.8
 SHORT_LINE = 0.7
 """A line ending a sentence and filling less than this share of its column ends a block."""
 
+NOTE_SIZE = 0.9
+"""Text at most this share of the body size, below the body of a page, is a footnote."""
+
+_NOTE = re.compile(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}[.)]?\s")
 _BULLET = re.compile(r"[•◦▪▫‣●○■□➢➤✓✔]\s*")
 _MARKER = re.compile(r"(?:[-–*]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
 
@@ -63,24 +68,52 @@ def pieces_from_pages(pages: list[tuple[Page, list[list[Line]]]]) -> list[Piece]
 
 def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) -> list[Block]:
     blocks: list[Block] = []
+    notes: list[Block] = []  # footnotes wait until the paragraph they interrupt is over
     for page, groups in pages:
+        foot = _footnotes(page, typography)
         for group in groups:
-            left = min(line.x0 for line in group)
-            right = max(line.x1 for line in group)
-            for index, line in enumerate(group):
-                if not blocks:
-                    blocks.append(Block(page, [line]))
+            _add_notes(notes, page, [line for line in group if id(line) in foot])
+            body = [line for line in group if id(line) not in foot]
+            margins = (
+                (min(line.x0 for line in body), max(line.x1 for line in body)) if body else (0, 0)
+            )
+            for index, line in enumerate(body):
+                if blocks and not _new_block(blocks[-1], line, index, typography, margins):
+                    blocks[-1].lines.append(line)
                     continue
-                block = blocks[-1]
-                if index == 0:
-                    starts = not _carries_on(block, line, typography)
-                else:
-                    starts = _starts(block, line, typography, (left, right))
-                if starts:
-                    blocks.append(Block(page, [line]))
-                else:
-                    block.lines.append(line)
-    return blocks
+                if notes and notes[0].page is not page:
+                    blocks.extend(notes)
+                    notes.clear()
+                blocks.append(Block(page, [line]))
+    return blocks + notes
+
+
+def _new_block(
+    block: Block, line: Line, index: int, typography: Typography, margins: tuple[float, float]
+) -> bool:
+    """Whether ``line``, the ``index``-th of its column, starts a block after ``block``."""
+    if index == 0:
+        return not _carries_on(block, line, typography)
+    return _starts(block, line, typography, margins)
+
+
+def _footnotes(page: Page, typography: Typography) -> set[int]:
+    """Ids of the page's footnote lines: small text in its lower half, below all the body."""
+    small = typography.body_size * NOTE_SIZE
+    body = [line.baseline for line in page.lines if line.size > small]
+    if not body:
+        return set()
+    floor = max(max(body), page.height / 2)
+    return {id(line) for line in page.lines if line.size <= small and line.top > floor}
+
+
+def _add_notes(notes: list[Block], page: Page, lines: list[Line]) -> None:
+    """Footnote lines as notes: a number (or a dagger) starts one, other lines go on with it."""
+    for line in lines:
+        if notes and notes[-1].page is page and not _NOTE.match(line.text):
+            notes[-1].lines.append(line)
+        else:
+            notes.append(Block(page, [line]))
 
 
 def _starts(block: Block, line: Line, typography: Typography, margins: tuple[float, float]) -> bool:
