@@ -43,6 +43,13 @@ class Text:
     """Degrees the line is turned counter-clockwise (a watermark, a label along the margin)."""
 
 
+def end_of(text: Text) -> float:
+    """Where a line ends: its left edge plus the width of its text in its font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return text.x + stringWidth(text.text, text.font, text.size)
+
+
 def column(
     lines: list[str],
     x: float = MARGIN,

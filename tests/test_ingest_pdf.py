@@ -23,6 +23,7 @@ from pdf_fixtures import (
     Text,
     column,
     encrypted,
+    end_of,
     flate_bomb,
     form_bomb,
     lines_pdf,
@@ -182,9 +183,9 @@ def test_footnote_calls_are_dropped_and_large_lead_stays_a_paragraph(tmp_path):
     page = [
         Text(MARGIN, 70, "Annual review", "Helvetica-Bold", 20),
         *column(lead, MARGIN, 110, "Times-Roman", 14, 18),
-        Text(MARGIN, 180, "Prices rose by a third in 2023", "Times-Roman", 11),
-        Text(MARGIN + 158, 176, "12", "Times-Roman", 7),
-        Text(MARGIN + 167, 180, "and again this year.", "Times-Roman", 11),
+        prices := Text(MARGIN, 180, "Prices rose by a third in 2023", "Times-Roman", 11),
+        call := Text(end_of(prices), 176, "12", "Times-Roman", 7),
+        Text(end_of(call) + 3, 180, "and again this year.", "Times-Roman", 11),
         *column(["Most families now eat one meal a day."], MARGIN, 200, **BODY),
     ]
     doc = read_document(lines_pdf(tmp_path / "lead.pdf", [page]))
@@ -199,16 +200,11 @@ def test_footnote_calls_are_dropped_and_large_lead_stays_a_paragraph(tmp_path):
 def test_footnote_waits_for_the_paragraph_it_interrupts(tmp_path):
     first = [
         Text(MARGIN, 80, "Cholera in Mopti", "Helvetica-Bold", 18),
-        *column(
-            [
-                "Health centres recorded 1,200 cases of cholera in February,",
-                "twice as many as in January, and the regional directorate",
-            ],
-            MARGIN,
-            700,
-            **BODY,
+        Text(MARGIN, 700, "Health centres recorded 1,200 cases of cholera in February,", **FONT),
+        last := Text(
+            MARGIN, 714, "twice as many as in January, and the regional directorate", **FONT
         ),
-        Text(MARGIN + 273, 710, "1", "Times-Roman", 6),  # a note call after "directorate"
+        Text(end_of(last), 710, "1", "Times-Roman", 6),  # the note's call
         Text(MARGIN, 765, "1 Figures of the regional health directorate, March 2024.", size=8),
         *page_furniture(1),
     ]
@@ -448,6 +444,8 @@ def test_kuma_run_makes_a_package_from_a_pdf(tmp_path, tiny_models):
         (["self-", "described"], "self-described"),
         (["non-", "state"], "non-state"),
         (["sous-", "préfet"], "sous-préfet"),
+        (["son ex-", "tension"], "son extension"),
+        (["le mi-", "nistère"], "le ministère"),
         (["grand-", "ement"], "grand-ement"),
         (["2015\u2013", "2016"], "2015\u20132016"),
         (["a truce -", "or so"], "a truce - or so"),
@@ -480,6 +478,9 @@ def test_the_document_is_the_best_witness_of_its_spelling():
         (["decision-", "makers"], "decision-makers"),
         (["fort-", "night"], "fortnight"),
         (["over-", "stretched"], "overstretched"),
+        (["cross-", "border"], "cross-border"),
+        (["cross-", "ing"], "crossing"),
+        (["well-", "being"], "well-being"),
         (["re-", "duce"], "reduce"),
         (["author-", "ities"], "authorities"),
     ],

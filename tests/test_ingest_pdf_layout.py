@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.pdf.columns import find_gutters, reading_order
+from pipeline.ingest.pdf.columns import find_gutters, in_rows, reading_order
 from pipeline.ingest.pdf.lines import Char, group_lines, spelt_out
 from pipeline.ingest.pdf.margins import PAGE_NUMBER, remove_margins
 from pipeline.ingest.pdf.page import Line, Page, page_from_json, page_to_json
@@ -121,6 +121,26 @@ def test_a_heading_at_the_foot_of_a_column_introduces_the_full_width_text_below(
     ]
 
 
+def test_a_title_s_short_last_line_stays_with_the_title():
+    lines = [
+        line("A long title that runs across the whole width of", 56, 40, 480, size=20),
+        line("the page", 56, 64, 90, size=20),
+        *two_columns(3, 100, "body"),
+    ]
+    assert texts(reading_order(page(*lines)))[0] == [lines[0].text, "the page"]
+
+
+def test_pieces_of_a_row_read_left_to_right_whatever_their_tops():
+    separate = Line("Separate", 56, 110, 400.02, 410, 12, True)
+    forces = Line("forces", 180, 230, 400.0, 410.01, 12, True)
+    below = line("against IS", 56, 416, size=12)
+    assert [line.text for line in in_rows([below, forces, separate])] == [
+        "Separate",
+        "forces",
+        "against IS",
+    ]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -172,6 +192,22 @@ def test_characters_become_lines_split_at_gutters_and_rejoined_when_drawn_out_of
         ("Column one", 100),
         ("Column two", 100),
         ("The start of the end of line", 130),
+    ]
+
+
+def test_columns_drawn_one_after_the_other_stay_apart_across_a_narrow_gutter():
+    """Column lines end 13 points (1.3 em) before the next column's lines begin."""
+    width = 5 * 10  # "aaaaaaaaaa": ten letters of half an em
+    first = [*chars("aaaaaaaaaa", 56, 100), *chars("bbbbbbbbbb", 56, 112)]
+    second = [
+        *chars("cccccccccc", 56 + width + 13, 100),
+        *chars("dddddddddd", 56 + width + 13, 112),
+    ]
+    assert sorted(line.text for line in group_lines([*first, *second])) == [
+        "aaaaaaaaaa",
+        "bbbbbbbbbb",
+        "cccccccccc",
+        "dddddddddd",
     ]
 
 

@@ -23,11 +23,15 @@ from typing import Any
 
 HYPHEN_PREFIXES = frozenset(
     {
-        "all", "cross", "ex", "half", "non", "self", "well",  # English
-        "arrière", "après", "demi", "mi", "porte", "semi", "sous", "vice",  # French
+        "all", "cross", "half", "non", "self", "well",  # English
+        "arrière", "après", "demi", "porte", "semi", "sous", "vice",  # French
     }
 )  # fmt: skip
-"""First halves that take a hyphen in the compounds reports write ("non-state", "sous-préfet")."""
+"""First halves that take a hyphen in the compounds reports write ("non-state", "sous-préfet").
+
+Only before a second half of four letters or more: "cross-" + "ing" is "crossing".
+Prefixes that begin many plain words ("ex", "mi": "extension", "ministère") are not here.
+"""
 
 CLOSING_PREFIXES = frozenset({"over", "under", "out"})
 """English first halves written closed up ("overstretched"), though both halves are words."""
@@ -106,7 +110,9 @@ def keeps_hyphen(head: str, rest: str, spelling: Spelling = NO_WITNESS) -> bool:
     tail = tail_match.group().lower()
     head = head.lower()
     verdict = _witness(head, tail, spelling.document)
-    if verdict is None and head in HYPHEN_PREFIXES:
+    if verdict is None and spelling.english and f"{head}-{tail}" in english_words():
+        verdict = True
+    if verdict is None and head in HYPHEN_PREFIXES and len(tail) >= 4:
         verdict = True
     if verdict is None and spelling.english:
         verdict = _english(head, tail)

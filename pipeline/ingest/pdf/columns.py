@@ -9,6 +9,8 @@ bottom.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pipeline.ingest.pdf.page import Line, Page
 
 _MIN_GUTTER = 6.0
@@ -20,12 +22,15 @@ _CROSSING_IN_ROWS = 0.2
 _MIN_CHARS = 12
 """Average characters per line, at least, on each side (table cells are shorter)."""
 
+_SAME_ROW = 0.3
+"""Lines whose baselines are closer than this many ems stand on one row."""
+
 Gutter = tuple[float, float]
 
 
 def reading_order(page: Page) -> list[list[Line]]:
     """The page's lines in groups read one after the other, each group top to bottom."""
-    lines = sorted(page.lines, key=lambda line: (line.top, line.x0))
+    lines = in_rows(page.lines)
     gutters = find_gutters(lines)
     if not gutters:
         return [lines] if lines else []
@@ -36,6 +41,9 @@ def reading_order(page: Page) -> list[list[Line]]:
         if line is not None and not _crosses(line, gutters):
             band.append(line)
             continue
+        tail = _tail_of(flow, band)
+        flow.extend(tail)
+        band = band[len(tail) :]
         columns = _columns(band, gutters)
         if len(columns) > 1:
             heading = _heading_above(columns, line)
@@ -47,6 +55,32 @@ def reading_order(page: Page) -> list[list[Line]]:
         if line is not None:
             flow.append(line)
     return [*groups, flow] if flow else groups
+
+
+def in_rows(lines: Iterable[Line]) -> list[Line]:
+    """Lines top to bottom, and left to right along a row (baselines a third of an em apart)."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: line.baseline):
+        if rows and line.baseline - rows[-1][0].baseline < _SAME_ROW * rows[-1][0].size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+
+
+def _tail_of(flow: list[Line], band: list[Line]) -> list[Line]:
+    """The band's first line when it ends the full-width text above (a title's short last line).
+
+    It is alone on its row, set like the line above, and as close below it as a line
+    of the same paragraph.
+    """
+    if not flow or not band:
+        return []
+    above, first = flow[-1], band[0]
+    alone = len(band) == 1 or band[1].top >= first.baseline
+    same = first.bold == above.bold and abs(first.size - above.size) <= 0.05 * above.size
+    close = first.top - above.baseline < 0.8 * above.size
+    return [first] if alone and same and close else []
 
 
 def _heading_above(columns: list[list[Line]], below: Line | None) -> list[Line]:

@@ -124,7 +124,7 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
     handle = textpage.raw
     box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     styles = _Styles(handle, upright)
-    space = False
+    space = written = False
     high = 0
     for index in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(handle, index)
@@ -135,6 +135,7 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
         high = 0
         if not text or text.isspace():  # PDFium's own word and line breaks are spaces too
             space = True
+            written = written or raw.FPDFText_IsGenerated(handle, index) == 0
             continue
         style = styles.of(index)
         if not style.upright:
@@ -144,8 +145,9 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
         (x0, y0), (x1, y1) = shown(box.left, box.bottom), shown(box.right, box.top)
         size = style.size if style.size > 0 else max(abs(y1 - y0), 1.0)  # Type 3 fonts
         baseline = shown(x.value, y.value)[1]
-        yield Char(text, min(x0, x1), max(x0, x1), min(y0, y1), baseline, size, style.bold, space)
-        space = False
+        left, right, top = min(x0, x1), max(x0, x1), min(y0, y1)
+        yield Char(text, left, right, top, baseline, size, style.bold, space, written)
+        space = written = False
 
 
 def _shown(rotation: int, width: float, height: float) -> Shown:

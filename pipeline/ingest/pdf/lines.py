@@ -3,7 +3,8 @@
 A PDF draws characters, not words or lines.  Characters that follow each other on
 one baseline make a line; a wide empty gap with no space character in it (a column
 gutter, a table cell) ends one.  Pieces of one line that the file draws out of order
-are put back together afterwards.
+are put back together afterwards when they nearly touch (the lines of two columns,
+drawn one column after the other, end and start a gutter apart on one baseline).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pipeline.ingest.pdf.page import Line
 GAP_WITHOUT_SPACE = 1.5
 """A gap wider than this many ems, with no space character in it, separates two lines."""
 GAP_WITH_SPACE = 4.0
-"""Even a space character does not bridge a gap wider than this many ems."""
+"""Even a space character the file writes does not bridge a gap wider than this many ems."""
+GAP_OUT_OF_ORDER = 0.6
+"""Pieces drawn apart are one line when this many ems or less separate them."""
 _SAME_BASELINE = 0.3
 """Baselines closer than this many ems are one baseline."""
 _SPACE = 0.2
@@ -48,7 +51,9 @@ class Char:
     bold: bool
     """Whether its font is bold."""
     space_before: bool = False
-    """Whether the file puts a space (or a line break) before it."""
+    """Whether a space (or a line break) comes before it, written or inferred by PDFium."""
+    written_space: bool = False
+    """Whether that space is a space character the file itself writes."""
 
 
 def spelt_out(text: str) -> str:
@@ -79,7 +84,7 @@ def _continues(run: list[Char], char: Char) -> bool:
     if not _same_row(run[0], char, size):
         return False
     gap = char.x0 - last.x1
-    limit = GAP_WITH_SPACE if char.space_before else GAP_WITHOUT_SPACE
+    limit = GAP_WITH_SPACE if char.written_space else GAP_WITHOUT_SPACE
     return -0.5 * size <= gap <= limit * size
 
 
@@ -124,7 +129,7 @@ def _touches(left: list[Char], right: list[Char]) -> bool:
         return False
     gap = right[0].x0 - left[-1].x1
     marker = "".join(c.text for c in left).strip() in _LIST_MARKERS
-    return -0.3 * size <= gap <= (GAP_WITH_SPACE if marker else GAP_WITHOUT_SPACE) * size
+    return -0.3 * size <= gap <= (GAP_WITH_SPACE if marker else GAP_OUT_OF_ORDER) * size
 
 
 def _with_space(char: Char, gap: float) -> Char:

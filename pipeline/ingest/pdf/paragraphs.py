@@ -125,6 +125,8 @@ def _starts(block: Block, line: Line, typography: Typography, margins: tuple[flo
     if _style_differs(previous, line) or _starts_item(previous, line):
         return True
     size = max(previous.size, line.size)
+    if abs(line.baseline - previous.baseline) < 0.3 * size:
+        return False  # another piece of the same row
     if line.baseline - previous.baseline > PARAGRAPH_GAP * typography.leading * size:
         return True
     if _is_item(block):
