@@ -1,4 +1,4 @@
-"""Lines in reading order to the blocks of an article: title, headings, paragraphs, lists.
+"""Lines in reading order grouped into blocks: each a paragraph, a heading or a list item.
 
 Inside a column a new block starts where the style changes, where the gap between
 baselines is wider than the usual leading, at a list marker, at an indented first
@@ -13,10 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.document import BlockKind
 from pipeline.ingest.furniture import ends_sentence
-from pipeline.ingest.hyphens import Spelling, join_lines
-from pipeline.ingest.layout import Piece
 from pipeline.ingest.pdf.page import Line, Page
 from pipeline.ingest.pdf.typography import Typography
 
@@ -50,23 +47,8 @@ class Block:
         return self.lines[0]
 
 
-def pieces_from_pages(pages: list[tuple[Page, list[list[Line]]]]) -> list[Piece]:
-    """The article's pieces from each page's line groups (each read top to bottom)."""
-    typography = Typography.measure([group for _, groups in pages for group in groups])
-    blocks = _blocks(pages, typography)
-    spelling = Spelling.of(line.text for block in blocks for line in block.lines)
-    texts = [join_lines([line.text for line in block.lines], spelling) for block in blocks]
-    title = _title(blocks, texts, typography)
-    pieces = [
-        _piece(b, t, typography, i == title)
-        for i, (b, t) in enumerate(zip(blocks, texts, strict=True))
-    ]
-    if title is not None:
-        pieces.insert(0, pieces.pop(title))  # the title is read first whatever stands above it
-    return pieces
-
-
-def _blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) -> list[Block]:
+def group_blocks(pages: list[tuple[Page, list[list[Line]]]], typography: Typography) -> list[Block]:
+    """Blocks from each page's line groups (each read top to bottom), in reading order."""
     blocks: list[Block] = []
     notes: list[Block] = []  # footnotes wait until the paragraph they interrupt is over
     for page, groups in pages:
@@ -167,24 +149,6 @@ def _is_item(block: Block) -> bool:
     return bool(_BULLET.match(block.first.text) or _MARKER.match(block.first.text))
 
 
-def _title(blocks: list[Block], texts: list[str], typography: Typography) -> int | None:
-    """Index of the largest heading in the top half of the first page, if any."""
-    candidates = [
-        i
-        for i, block in enumerate(blocks)
-        if block.page is blocks[0].page
-        and block.first.top < block.page.height / 2
-        and typography.is_heading(block.lines, texts[i])
-    ]
-    return max(candidates, key=lambda i: (blocks[i].first.size, -i), default=None)
-
-
-def _piece(block: Block, text: str, typography: Typography, is_title: bool) -> Piece:
-    if is_title:
-        return Piece(BlockKind.TITLE, text)
-    if typography.is_heading(block.lines, text):
-        return Piece(BlockKind.SUBHEADING, text)
-    marker = _BULLET.match(text) or (_MARKER.match(text) if _is_item(block) else None)
-    if marker:
-        return Piece(BlockKind.LIST_ITEM, text[marker.end() :])
-    return Piece(BlockKind.PARAGRAPH, text)
+def list_marker(block: Block, text: str) -> re.Match[str] | None:
+    """The bullet, dash or number opening ``text``, when the block is a list item."""
+    return _BULLET.match(text) or (_MARKER.match(text) if _is_item(block) else None)
