@@ -44,36 +44,39 @@ def remove_margins(pages: list[Page]) -> list[Page]:
     ]
 
 
-def _is_furniture(line: Line, page: Page, running: dict[str, list[float]]) -> bool:
+def _is_furniture(line: Line, page: Page, running: set[tuple[str, int]]) -> bool:
     side = _side(line, page)
     if side is None:
         return False
     if PAGE_NUMBER.fullmatch(line.text.strip()):
         return True
-    heights = running.get(f"{side}:{_key(line.text)}", [])
-    return any(abs(line.baseline - height) <= _SAME_HEIGHT for height in heights)
+    key, height = _place(side, line)
+    return any((key, height + step) in running for step in (-1, 0, 1))
 
 
-def _running_lines(pages: list[Page]) -> dict[str, list[float]]:
-    """Heights at which each margin line (digits aside) recurs on enough pages."""
-    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+def _running_lines(pages: list[Page]) -> set[tuple[str, int]]:
+    """Margin lines (digits aside) and heights, in steps of ``_SAME_HEIGHT``, that recur.
+
+    A line recurs when it stands at about the same height on enough pages: two in a
+    document of five pages or fewer, three in a longer one.
+    """
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for page in pages:
         for line in page.lines:
             side = _side(line, page)
             if side is not None:
-                seen[f"{side}:{_key(line.text)}"].append((page.number, line.baseline))
+                seen[_place(side, line)].add(page.number)
     needed = 2 if len(pages) <= 5 else 3
-    running: dict[str, list[float]] = {}
-    for key, places in seen.items():
-        heights = [h for _, h in places if _pages_at(places, h) >= needed]
-        if heights:
-            running[key] = heights
-    return running
+    return {
+        (key, height)
+        for key, height in seen
+        if len(set().union(*(seen.get((key, height + step), ()) for step in (-1, 0, 1)))) >= needed
+    }
 
 
-def _pages_at(places: list[tuple[int, float]], height: float) -> int:
-    """On how many pages a line sits at about this height."""
-    return len({number for number, h in places if abs(h - height) <= _SAME_HEIGHT})
+def _place(side: str, line: Line) -> tuple[str, int]:
+    """A margin line's text (numbers blanked out) with its side, and its height in steps."""
+    return f"{side}:{_key(line.text)}", round(line.baseline / _SAME_HEIGHT)
 
 
 def _side(line: Line, page: Page) -> str | None:
