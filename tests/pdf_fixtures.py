@@ -10,6 +10,7 @@ hostile ones.  Run ``python tests/pdf_fixtures.py FOLDER`` to write them all to 
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zlib
 from collections.abc import Collection
@@ -88,6 +89,45 @@ def lines_pdf(path: Path, pages: list[list[Text]], turned: Collection[int] = ())
         canvas.showPage()
     canvas.save()
     return path
+
+
+ARABIC_FONTS = Path("/usr/share/fonts/truetype/noto")
+"""Where Debian's fonts-noto-core (installed by scripts/install-system-deps.sh) keeps Noto."""
+
+
+def arabic_font(bold: bool = False) -> str | None:
+    """Register Noto Sans Arabic with reportlab and return its name; None when not installed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = "NotoSansArabic-Bold" if bold else "NotoSansArabic-Regular"
+    path = ARABIC_FONTS / f"{name}.ttf"
+    if not path.is_file():
+        return None
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def leftwards(text: Text) -> list[Text]:
+    """A right-to-left line as an Arabic layout engine writes it: its letters in reading
+    order, each placed left of the one before from ``text.x`` (its right edge), numbers
+    kept left to right inside.
+
+    The letters keep their isolated forms (reportlab does not join Arabic letters), which
+    changes nothing for a reader of the text layer.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    placed: list[Text] = []
+    right = text.x
+    for chunk in re.findall(r"\d+|\D", text.text):
+        right -= stringWidth(chunk, text.font, text.size)
+        x = right
+        for letter in chunk:
+            placed.append(Text(x, text.y, letter, text.font, text.size))
+            x += stringWidth(letter, text.font, text.size)
+    return placed
 
 
 # --- a realistic report -----------------------------------------------------------------

@@ -21,11 +21,13 @@ from pdf_fixtures import (
     MARGIN,
     REPORT,
     Text,
+    arabic_font,
     column,
     encrypted,
     end_of,
     flate_bomb,
     form_bomb,
+    leftwards,
     lines_pdf,
     report_pdf,
     scanned_pdf,
@@ -263,6 +265,24 @@ def test_page_stored_turned_reads_as_shown(tmp_path):
             "than a tenth, while the food sector was funded at a third.",
         ),
     ]
+
+
+def test_arabic_reads_right_to_left_rightmost_column_first(tmp_path):
+    regular, bold = arabic_font(), arabic_font(bold=True)
+    if regular is None or bold is None:
+        pytest.skip("Noto Sans Arabic is not installed (scripts/install-system-deps.sh)")
+    title = "زعيم جهادي في مالي يجري محادثات سرية"
+    right = ["قال مصدر محلي إن الاجتماعات عقدت", "في منطقة كيدال الأسبوع الماضي."]
+    left = ["وتسيطر على كيدال تنسيقية الحركات", "الأزوادية منذ عام 2015 على الأقل."]
+    edge, middle = 540.0, 290.0
+    page = leftwards(Text(edge, 70, title, bold, 18))
+    for index, text in enumerate(right):
+        page += leftwards(Text(edge, 110 + 16 * index, text, regular, 12))
+    for index, text in enumerate(left):
+        page += leftwards(Text(middle, 110 + 16 * index, text, regular, 12))
+    doc = read_document(lines_pdf(tmp_path / "arabic.pdf", [page]))
+    assert doc.lang == "ar"
+    assert outline(doc) == [(T, title), (P, " ".join(right)), (P, " ".join(left))]
 
 
 # --- files that cannot be read ----------------------------------------------------------

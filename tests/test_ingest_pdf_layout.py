@@ -219,6 +219,23 @@ def test_note_calls_go_and_ligatures_are_spelt_out():
     assert spelt_out("\ufb01") == "fi" and spelt_out("\ufefb") == "\u0644\u0627"
 
 
+def test_arabic_letters_follow_each_other_leftwards_and_lam_alef_is_spelt_lam_first():
+    """ "الإسلام" as LibreOffice writes it: the lam-alef ligature's two letters share a box."""
+    letters = [("ا", 100), ("إ", 94), ("ل", 94), ("س", 86), ("ا", 80), ("ل", 80), ("م", 72)]
+    run = [Char(t, x, x + (6 if t in "إلا" else 8), 90, 100, 10, False) for t, x in letters]
+    assert [line.text for line in group_lines(run)] == ["الإسلام"]
+
+
+@pytest.mark.parametrize(
+    "text, rtl",
+    [("مالي 2024", True), ("Mali 2024", False), ("Kidal كيدال Gao", False), ("", False)],
+)
+def test_right_to_left(text, rtl):
+    from pipeline.ingest.pdf.direction import right_to_left
+
+    assert right_to_left(text) is rtl
+
+
 def test_pages_travel_as_json():
     original = page(line("Kidal", 56, 40), Line("Gao", 1.5, 2.25, 3, 4, 9.5, True), number=3)
     assert page_from_json(page_to_json(original)) == original

@@ -1,7 +1,8 @@
 """PDF reports: the text layer read in reading order, with their headings and paragraphs.
 
 A separate process reads the file with PDFium (``isolate``, ``extract``); then page
-furniture goes (``margins``), each page is read column by column (``columns``),
+furniture goes (``margins``), right-to-left pages are mirrored (``direction``), each
+page is read column by column (``columns``),
 lines group into blocks by their spacing, indents and list markers (``blocks``),
 which become the title, headings, paragraphs and list items by their size and
 weight (``typography``, ``pieces``), with words hyphenated at line ends put back
@@ -21,6 +22,7 @@ from __future__ import annotations
 from pipeline.errors import InputError
 from pipeline.ingest.layout import Piece
 from pipeline.ingest.pdf.columns import reading_order
+from pipeline.ingest.pdf.direction import read_as_shown
 from pipeline.ingest.pdf.isolate import read_pages
 from pipeline.ingest.pdf.margins import remove_margins
 from pipeline.ingest.pdf.page import Page
@@ -31,7 +33,7 @@ __all__ = ["read_pdf"]
 
 def read_pdf(data: bytes, name: str) -> list[Piece]:
     """Read a ``.pdf`` file's text into pieces; InputError for a scan without text."""
-    pages = remove_margins(read_pages(data, name))
+    pages = [read_as_shown(page) for page in remove_margins(read_pages(data, name))]
     check_text_layer(pages, name)
     return pieces_from_pages([(page, reading_order(page)) for page in pages])
 

@@ -58,7 +58,9 @@ def _chars(textpage: Any, shown: Shown, upright: float) -> Iterator[Char]:
             continue
         text = _character(code, high)
         high = 0
-        if not text or text.isspace():  # PDFium's own word and line breaks are spaces too
+        if not text:
+            continue  # icons, and the marks PDFium puts between joined Arabic letters
+        if text.isspace():  # PDFium's own word and line breaks are spaces too
             space = True
             written = written or raw.FPDFText_IsGenerated(handle, index) == 0
             continue
@@ -98,8 +100,8 @@ def _character(code: int, high: int) -> str:
         return "-"  # PDFium's marks for a hyphen that ends a line
     if code in _BULLETS:
         return "•"
-    if 0xE000 <= code < 0xF900 or code in (0, 0xFFFF):
-        return ""  # private-use icons carry no words
+    if code < 0x20 or 0xE000 <= code < 0xF900 or code == 0xFFFF:
+        return ""  # control codes and private-use icons carry no words
     return spelt_out(chr(code))
 
 

@@ -5,6 +5,7 @@ one baseline make a line; a wide empty gap with no space character in it (a colu
 gutter, a table cell) ends one.  Pieces of one line that the file draws out of order
 are put back together afterwards when they nearly touch (the lines of two columns,
 drawn one column after the other, end and start a gutter apart on one baseline).
+Arabic runs from right to left: characters follow each other leftwards.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pipeline.ingest.pdf.direction import right_to_left
 from pipeline.ingest.pdf.page import Line
 
 GAP_WITHOUT_SPACE = 1.5
@@ -26,6 +28,8 @@ _SAME_BASELINE = 0.3
 """Baselines closer than this many ems are one baseline."""
 _SPACE = 0.2
 """A gap wider than this many ems between characters is a word space."""
+_ALEFS = frozenset("\u0627\u0623\u0625\u0622")
+"""Alef and alef with hamza above, hamza below, madda: the second letter of a lam-alef."""
 _NOTE_CALLS = frozenset("0123456789*†‡§")
 _LIST_MARKERS = frozenset("•◦▪▫‣●○■□–-*·➢➤✓✔")
 _LIGATURES = range(0xFB00, 0xFB07)  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: words must be spelt with letters
@@ -83,9 +87,15 @@ def _continues(run: list[Char], char: Char) -> bool:
     size = max(run[0].size, 1.0)
     if not _same_row(run[0], char, size):
         return False
-    gap = char.x0 - last.x1
     limit = GAP_WITH_SPACE if char.written_space else GAP_WITHOUT_SPACE
-    return -0.5 * size <= gap <= limit * size
+    overlap = max(0.5 * size, char.x1 - char.x0)  # the letters of a ligature share one box
+    return -overlap <= _apart(last, char) <= limit * size
+
+
+def _apart(before: Char, after: Char) -> float:
+    """The space between two characters read one after the other, whichever way the
+    script runs (negative when they overlap)."""
+    return max(after.x0 - before.x1, before.x0 - after.x1)
 
 
 def _same_row(first: Char, char: Char, size: float) -> bool:
@@ -97,18 +107,32 @@ def _same_row(first: Char, char: Char, size: float) -> bool:
 
 
 def _rejoined(runs: list[list[Char]]) -> list[list[Char]]:
-    """Runs on one baseline that touch, read left to right, become one run."""
+    """Runs on one baseline that touch, read in their script's direction, become one run."""
     result: list[list[Char]] = []
     for row in _rows(runs):
+        rtl = right_to_left("".join(char.text for run in row for char in run))
         joined: list[list[Char]] = []
-        for run in sorted(row, key=lambda run: run[0].x0):
-            if joined and _touches(joined[-1], run):
-                gap = run[0].x0 - joined[-1][-1].x1
+        for run in sorted(row, key=lambda run: -_right(run) if rtl else _left(run)):
+            gap = _gap(joined[-1], run, rtl) if joined else 0.0
+            if joined and _touches(joined[-1], run, gap):
                 joined[-1] = [*joined[-1], _with_space(run[0], gap), *run[1:]]
             else:
                 joined.append(run)
         result.extend(joined)
     return result
+
+
+def _left(run: list[Char]) -> float:
+    return min(char.x0 for char in run)
+
+
+def _right(run: list[Char]) -> float:
+    return max(char.x1 for char in run)
+
+
+def _gap(first: list[Char], then: list[Char], rtl: bool) -> float:
+    """The space between a run and the next one along the row."""
+    return _left(first) - _right(then) if rtl else _left(then) - _right(first)
 
 
 def _rows(runs: list[list[Char]]) -> list[list[list[Char]]]:
@@ -123,12 +147,11 @@ def _rows(runs: list[list[Char]]) -> list[list[list[Char]]]:
     return rows
 
 
-def _touches(left: list[Char], right: list[Char]) -> bool:
-    size = max(left[0].size, 1.0)
-    if abs(right[0].baseline - left[0].baseline) > _SAME_BASELINE * size:
+def _touches(first: list[Char], then: list[Char], gap: float) -> bool:
+    size = max(first[0].size, 1.0)
+    if abs(then[0].baseline - first[0].baseline) > _SAME_BASELINE * size:
         return False
-    gap = right[0].x0 - left[-1].x1
-    marker = "".join(c.text for c in left).strip() in _LIST_MARKERS
+    marker = "".join(char.text for char in first).strip() in _LIST_MARKERS
     return -0.3 * size <= gap <= (GAP_WITH_SPACE if marker else GAP_OUT_OF_ORDER) * size
 
 
@@ -143,11 +166,10 @@ def _line(run: list[Char]) -> Line:
     size = Counter(char.size for char in run).most_common(1)[0][0]
     main = [char for char in run if char.size == size]
     baseline = sorted(char.baseline for char in main)[len(main) // 2]
-    kept = [char for char in run if not _footnote_mark(char, size, baseline)]
+    kept = _lam_first([char for char in run if not _footnote_mark(char, size, baseline)])
     parts: list[str] = []
     for index, char in enumerate(kept):
-        gap = char.x0 - kept[index - 1].x1 if index else 0.0
-        if index and (char.space_before or gap > _SPACE * char.size):
+        if index and (char.space_before or _apart(kept[index - 1], char) > _SPACE * char.size):
             parts.append(" ")
         parts.append(char.text)
     return Line(
@@ -165,3 +187,13 @@ def _footnote_mark(char: Char, size: float, baseline: float) -> bool:
     """A small raised digit or dagger: a note call, which would only be read out as noise."""
     raised = baseline - char.baseline > 0.25 * size
     return raised and char.size <= 0.85 * size and char.text in _NOTE_CALLS
+
+
+def _lam_first(chars: list[Char]) -> list[Char]:
+    """Lam-alef ligatures spelt lam first: some producers (LibreOffice) map them alef first."""
+    result = list(chars)
+    for index in range(len(result) - 1):
+        alef, lam = result[index], result[index + 1]
+        if alef.text in _ALEFS and lam.text == "\u0644" and (alef.x0, alef.x1) == (lam.x0, lam.x1):
+            result[index], result[index + 1] = lam, alef
+    return result
