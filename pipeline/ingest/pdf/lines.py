@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.ingest.pdf.direction import right_to_left
 from pipeline.ingest.pdf.page import Line
@@ -158,7 +158,7 @@ def _touches(first: list[Char], then: list[Char], gap: float) -> bool:
 def _with_space(char: Char, gap: float) -> Char:
     if char.space_before or gap <= _SPACE * char.size:
         return char
-    return Char(**{**char.__dict__, "space_before": True})
+    return replace(char, space_before=True)
 
 
 def _line(run: list[Char]) -> Line:

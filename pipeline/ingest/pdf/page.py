@@ -29,11 +29,6 @@ class Line:
     bold: bool = False
     """Whether most of its characters are set in a bold font."""
 
-    @property
-    def width(self) -> float:
-        """How wide it is, in points."""
-        return self.x1 - self.x0
-
     def moved(self, **changes: Any) -> Line:
         """A copy with some fields changed."""
         return replace(self, **changes)
