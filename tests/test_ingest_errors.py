@@ -37,16 +37,16 @@ BAD_INPUTS = [
     ("controls.txt", bytes(range(1, 9)) * 20, "controls.txt is not a text file (binary data)"),
     ("page.html", b"<html>\x00\x00</html>", "page.html is not a text file (binary data)"),
     (
-        "report.pdf",
-        b"%PDF-1.7",
-        "cannot read report.pdf: unsupported file type '.pdf' "
-        "(supported: .txt, .md, .markdown, .html, .htm, .docx)",
+        "report.odt",
+        b"PK\x03\x04",
+        "cannot read report.odt: unsupported file type '.odt' "
+        "(supported: .txt, .md, .markdown, .html, .htm, .docx, .pdf)",
     ),
     (
         "README",
         b"text",
         "cannot read README: unsupported file type (no extension) "
-        "(supported: .txt, .md, .markdown, .html, .htm, .docx)",
+        "(supported: .txt, .md, .markdown, .html, .htm, .docx, .pdf)",
     ),
     ("fake.docx", b"just text", "fake.docx is not a valid .docx file (not a ZIP archive)"),
     (

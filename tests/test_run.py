@@ -246,12 +246,7 @@ BAD_INPUTS = [
     ("empty.txt", b"", "Error: empty.txt is empty\n"),
     ("blank.txt", b"  \n\t\n", "Error: blank.txt contains only whitespace\n"),
     ("binary.txt", bytes(range(256)) * 4, "Error: binary.txt is not a text file (binary data)\n"),
-    (
-        "report.pdf",
-        b"%PDF-1.4",
-        "Error: cannot read report.pdf: unsupported file type '.pdf' "
-        "(supported: .txt, .md, .markdown, .html, .htm, .docx)\n",
-    ),
+    ("report.pdf", b"%PDF-1.4", "Error: report.pdf is damaged and cannot be read as a PDF\n"),
     (
         "fake.docx",
         b"this is not a zip",

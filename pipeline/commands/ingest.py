@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def ingest(
     input_path: Path, source_lang: str | None, glossary_path: Path | None, as_json: bool
 ) -> None:
-    """Read INPUT (.txt, .md, .html, .docx) into blocks and numbered sentences.
+    """Read INPUT (.txt, .md, .html, .docx, .pdf) into blocks and numbered sentences.
 
     Page furniture (navigation, share buttons, repeated captions) is dropped and
     glossary terms are never split.  Prints an outline, or the document as JSON

@@ -76,7 +76,7 @@ def speak(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Speak a text file (.txt, .md, .html, .docx) into an MP3 at broadcast loudness.
+    """Speak a text file (.txt, .md, .html, .docx, .pdf) into an MP3 at broadcast loudness.
 
     Names are pronounced as the glossary says; numbers, dates and amounts are read
     out in the language.

@@ -19,6 +19,7 @@ from pipeline.ingest.language import choose_language
 from pipeline.ingest.layout import Piece, arrange
 from pipeline.ingest.limits import check_file_size, check_text_size
 from pipeline.ingest.markdown import read_markdown
+from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.sanitize import normalise_space, sanitise
 from pipeline.segment import split_sentences
@@ -37,6 +38,7 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 """Readers by file extension (lowercase, with the dot)."""
 
@@ -46,7 +48,7 @@ _BODY = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 def read_document(
     path: Path, glossary: Glossary | None = None, lang: str | None = None
 ) -> Document:
-    """Read an article (.txt, .md, .html, .docx) into a Document with segment ids.
+    """Read an article (.txt, .md, .html, .docx, .pdf) into a Document with segment ids.
 
     ``lang`` names the article's language and skips detection.  Sentence
     boundaries never fall inside a ``glossary`` term.  Raises InputError for

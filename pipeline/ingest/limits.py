@@ -10,6 +10,15 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
 """Most characters of text one article may hold (about 150,000 words)."""
 
+MAX_PDF_PAGES = 2_000
+"""Most pages of a PDF read at all."""
+
+PDF_READ_MEMORY = 1024 * 1024 * 1024
+"""Address space the PDF reader process may use (1 GiB); a PDF bomb hits it quickly."""
+
+PDF_READ_SECONDS = 30
+"""Time the PDF reader process may take before it is stopped."""
+
 
 def check_file_size(size: int, name: str) -> None:
     """Refuse a file larger than ``MAX_FILE_BYTES`` before reading it."""
