@@ -17,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.commands import (
+    cache,
     doctor,
     glossary,
     ingest,
@@ -95,6 +96,8 @@ def cli() -> None:
     """
 
 
-for module in (run, ingest, translate, glossary, simplify, speak, xliff, models, tm, doctor):
+for module in (
+    run, ingest, translate, glossary, simplify, speak, xliff, models, tm, cache, doctor
+):
     for command in module.COMMANDS:
         cli.add_command(command)

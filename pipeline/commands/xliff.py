@@ -13,6 +13,7 @@ from pipeline.commands.options import (
     json_option,
     memory_option,
     quiet_option,
+    source_lang_option,
 )
 from pipeline.langs import parse_targets
 
@@ -43,13 +44,20 @@ def xliff() -> None:
     show_default="current folder",
     help="Folder to write <lang>.xliff into.",
 )
+@source_lang_option
 @glossary_option
-def export(input_path: Path, langs: str, out_dir: Path, glossary_path: Path | None) -> None:
+def export(
+    input_path: Path,
+    langs: str,
+    out_dir: Path,
+    source_lang: str | None,
+    glossary_path: Path | None,
+) -> None:
     """Write a translation kit (<lang>.xliff) for each language; print the paths."""
     from pipeline.usecases import export_kits
 
     codes = [language.code for language in parse_targets(langs)]
-    for path in export_kits(input_path, codes, out_dir, glossary_path):
+    for path in export_kits(input_path, codes, out_dir, glossary_path, source_lang):
         click.echo(str(path))
 
 

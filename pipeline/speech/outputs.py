@@ -79,6 +79,8 @@ class AudioOutputs:
     """The mastered audio and its figures, when there is audio."""
     mastered_again: bool = False
     """True when the programme was mastered this time (not taken from the cache)."""
+    programme_key: str = ""
+    """The cache key of the mastered programme (empty without a cache)."""
 
     @property
     def heard_timings(self) -> dict[str, tuple[float, float]]:
@@ -109,11 +111,11 @@ def speech_outputs(
     key = _outputs_key(doc, glossary, options, source_lang, means, version_label)
     if cache is not None and key is not None:
         kept = cache.get(OUTPUTS_CACHE, key)
-        found = _outputs_from_bytes(kept, doc.lang) if kept is not None else None
+        found = _outputs_from_bytes(kept, doc.lang, cache) if kept is not None else None
         if found is not None:
             return found
     out = _speech_outputs(doc, glossary, options, source_lang, means, version_label, cache)
-    if cache is not None and key is not None and out.mastered is not None:
+    if cache is not None and key is not None and out.mastered is not None and out.programme_key:
         cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
     return out
 
@@ -151,6 +153,8 @@ def _outputs_key(
 
 
 def _outputs_to_bytes(out: AudioOutputs) -> bytes:
+    """The deliverables as a small entry: the captions and figures, and the key of the
+    mastered programme, which the ``programmes`` cache keeps (never the audio twice)."""
     assert out.speech is not None and out.mastered is not None
     head = {
         "manifest": out.manifest,
@@ -160,38 +164,37 @@ def _outputs_to_bytes(out: AudioOutputs) -> bytes:
         "timings": out.speech.timings,
         "settings": out.speech.settings,
         "clips": len(out.speech.clips),
-        "names": sorted(out.files),
+        "programme": out.programme_key,
+        "audio": {name: "mp3" if content is out.mastered.mp3 else "wav"
+                  for name, content in out.files.items()
+                  if content is out.mastered.mp3 or content is out.mastered.wav},
+        "text": {name: content for name, content in out.files.items()
+                 if isinstance(content, str)},
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        archive.writestr("outputs.json", json.dumps(head, ensure_ascii=False))
-        archive.writestr("mastered", _mastered_to_bytes(out.mastered))
-        for name, content in out.files.items():
-            archive.writestr(f"files/{name}", content)
-    return buffer.getvalue()
+    return json.dumps(head, ensure_ascii=False).encode("utf-8")
 
 
-def _outputs_from_bytes(data: bytes, lang: str) -> AudioOutputs | None:
+def _outputs_from_bytes(data: bytes, lang: str, cache: Cache) -> AudioOutputs | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            head = json.loads(archive.read("outputs.json"))
-            mastered = _mastered_from_bytes(archive.read("mastered"))
-            files: dict[str, bytes | str] = {}
-            for name in head["names"]:
-                content = archive.read(f"files/{name}")
-                files[name] = content.decode("utf-8") if name.endswith((".vtt", ".srt")) else (
-                    content
-                )
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError):
+        head = json.loads(data.decode("utf-8"))
+        kept = cache.get(MASTER_CACHE, str(head["programme"]))
+        mastered = _mastered_from_bytes(kept) if kept is not None else None
+        if mastered is None:
+            return None  # the programme was evicted: make the deliverables again
+        files: dict[str, bytes | str] = dict(head["text"])
+        for name, kind in head["audio"].items():
+            audio = mastered.mp3 if kind == "mp3" else mastered.wav
+            if audio is None:
+                return None
+            files[name] = audio
+        timings = {k: (float(a), float(b)) for k, (a, b) in head["timings"].items()}
+        speech = SpeechResult(lang, voice=head["voice"], version=head["version"],
+                              settings=head["settings"], timings=timings,
+                              clips_reused=int(head["clips"]))
+        return AudioOutputs(lang, files, head["manifest"], head["summary"], speech, mastered,
+                            programme_key=str(head["programme"]))
+    except (UnicodeDecodeError, KeyError, ValueError, TypeError, AttributeError):
         return None
-    if mastered is None:
-        return None
-    speech = SpeechResult(
-        lang, voice=head["voice"], version=head["version"], settings=head["settings"],
-        timings={k: (float(a), float(b)) for k, (a, b) in head["timings"].items()},
-        clips_reused=int(head["clips"]),
-    )
-    return AudioOutputs(lang, files, head["manifest"], head["summary"], speech, mastered)
 
 
 def _speech_outputs(
@@ -229,7 +232,9 @@ def _with_audio(
     """``out`` with the mastered audio, its captions, manifest entry and summary."""
     speech = out.speech
     assert speech is not None and speech.samples is not None
-    mastered, out.mastered_again = mastered_programme(speech, options.master, tags, cache)
+    mastered, out.mastered_again, out.programme_key = mastered_programme(
+        speech, options.master, tags, cache
+    )
     if mastered.note:
         speech.notes.append(mastered.note)
     out.mastered = mastered
@@ -262,9 +267,9 @@ MASTER_CACHE_VERSION = 1
 
 def mastered_programme(
     speech: SpeechResult, settings: MasterSettings, tags: Tags, cache: Cache | None
-) -> tuple[MasteredAudio, bool]:
-    """The programme of ``speech`` mastered to ``settings`` with ``tags``, and whether it
-    was mastered now (False: taken from the cache).
+) -> tuple[MasteredAudio, bool, str]:
+    """The programme of ``speech`` mastered to ``settings`` with ``tags``, whether it was
+    mastered now (False: taken from the cache), and its cache key.
 
     The key is the programme's samples themselves with the settings and tags (the time
     a Broadcast Wave file is dated by aside): whatever changed a clip or a pause
@@ -272,7 +277,7 @@ def mastered_programme(
     """
     assert speech.samples is not None
     if cache is None:
-        return master_audio(speech.samples, speech.rate, settings, tags), True
+        return master_audio(speech.samples, speech.rate, settings, tags), True, ""
     import hashlib
 
     samples = hashlib.sha256(speech.samples.astype("<f4").tobytes()).hexdigest()
@@ -282,10 +287,10 @@ def mastered_programme(
     if kept is not None:
         found = _mastered_from_bytes(kept)
         if found is not None:
-            return found, False
+            return found, False, key
     mastered = master_audio(speech.samples, speech.rate, settings, tags)
     cache.put(MASTER_CACHE, key, _mastered_to_bytes(mastered))
-    return mastered, True
+    return mastered, True, key
 
 
 def _mastered_to_bytes(mastered: MasteredAudio) -> bytes:

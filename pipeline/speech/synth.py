@@ -209,20 +209,22 @@ class Tally:
         self.reused = 0
 
     def clip(self, voice: Voice, spoken: str, lang: str) -> Clip:
-        """``spoken`` by ``voice`` (trimmed): from the cache, else synthesised and kept."""
-        if self.cache is None:
-            self.made += 1
-            return trim(speak(voice, spoken, lang))
-        key = clip_key(voice, spoken, lang)
-        data = self.cache.get(CLIP_CACHE, key)
+        """``spoken`` by ``voice`` (trimmed, 16-bit): from the cache, else synthesised and
+        kept.  Every clip is rounded to 16 bits, cached or not, so that a programme made
+        from cached clips is the very one made from new ones."""
+        key = clip_key(voice, spoken, lang) if self.cache is not None else ""
+        data = self.cache.get(CLIP_CACHE, key) if self.cache is not None else None
         if data is not None:
             clip = clip_from_bytes(data)
             if clip is not None:
                 self.reused += 1
                 return clip
-        clip = trim(speak(voice, spoken, lang))
-        self.cache.put(CLIP_CACHE, key, clip_to_bytes(clip))
+        stored = clip_to_bytes(trim(speak(voice, spoken, lang)))
+        if self.cache is not None:
+            self.cache.put(CLIP_CACHE, key, stored)
         self.made += 1
+        clip = clip_from_bytes(stored)
+        assert clip is not None
         return clip
 
 
@@ -239,11 +241,12 @@ def clip_key(voice: Voice, spoken: str, lang: str) -> str:
 
 
 def clip_to_bytes(clip: Clip) -> bytes:
-    """A clip as ``.npz`` bytes: its samples, rate and word times."""
+    """A clip as ``.npz`` bytes: its 16-bit samples, rate and word times (``Tally`` gives
+    every clip 16-bit samples, cached or not, so a cached clip is the very same)."""
     buffer = io.BytesIO()
     words = np.array(clip.words, dtype=np.float64).reshape(-1, 3)
-    np.savez(buffer, samples=clip.samples.astype(np.float32), rate=np.int64(clip.rate),
-             words=words)
+    pcm = np.round(clip.samples * 32768).clip(-32768, 32767).astype("<i2")
+    np.savez(buffer, samples=pcm, rate=np.int64(clip.rate), words=words)
     return buffer.getvalue()
 
 
@@ -252,7 +255,8 @@ def clip_from_bytes(data: bytes) -> Clip | None:
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as stored:
             words = tuple((int(a), int(b), float(t)) for a, b, t in stored["words"])
-            return Clip(stored["samples"].astype(np.float32), int(stored["rate"]), words)
+            samples = stored["samples"].astype(np.float32) / np.float32(32768)
+            return Clip(samples, int(stored["rate"]), words)
     except (OSError, ValueError, KeyError):
         return None
 
