@@ -132,6 +132,12 @@ class Context:
     def has_verb(self, text: str) -> bool:
         return self.rules.has_verb(text)
 
+    def is_sentence(self, text: str) -> bool | None:
+        """Whether ``text`` is a whole sentence in this language (None = cannot tell)."""
+        from pipeline.simplify.clauses import is_sentence
+
+        return is_sentence(text, self.lang)
+
     def mention_ending(self, text: str) -> Mention | None:
         """The glossary mention that ends ``text`` (trailing spaces and commas aside)."""
         core = text.rstrip(" ,")
