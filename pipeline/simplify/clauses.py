@@ -66,7 +66,30 @@ def french(text: str) -> bool | None:
     doc = parse_french(f"{text}.")
     if doc is None:
         return None
-    return any(_governs(token) for token in doc if _is_finite(token))
+    if any(_governs(token) for token in doc if _is_finite(token)):
+        return True
+    return _finite_by_morphology(doc)
+
+
+RELATIVE_WORDS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels",
+                  "lesquelles", "quand", "lorsque", "si", "comme"}  # fmt: skip
+
+
+def _finite_by_morphology(doc: Any) -> bool:
+    """The small model misparses long sentences: a finite verb (by its morphology, which is
+    more reliable) outside a subordinate clause, after words that are not only a leading
+    preposition's phrase, also makes a sentence."""
+    for token in doc:
+        if not _is_finite(token):
+            continue
+        before = [t.text.lower() for t in doc[max(0, token.i - 4) : token.i]]
+        if any(word in RELATIVE_WORDS for word in before):
+            continue
+        leading = doc[: token.i]
+        if not leading or (leading[0].pos_ == "ADP" and not any(t.text == "," for t in leading)):
+            continue
+        return True
+    return False
 
 
 def _governs(token: Any) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pipeline.simplify.plain import use_plain_words
 from pipeline.simplify.rules import (
     Context,
     collapse_acronym_pairs,
@@ -34,8 +35,9 @@ def simplify_text(text: str, context: Context, rewrite: bool = True) -> list[str
     text = tidy(text)
     if not text:
         return []
-    for prepare in (collapse_acronym_pairs, *context.rules.prepare):
-        text = tidy(prepare(text, context))
+    if rewrite:
+        for prepare in (collapse_acronym_pairs, *context.rules.prepare, use_plain_words):
+            text = tidy(prepare(text, context))
     result = _apply_rules(text, context) if rewrite else [text]
     final_mark = ends_sentence(text)
     return [_finish(p, final_mark or i < len(result) - 1) for i, p in enumerate(result)]

@@ -104,6 +104,8 @@ def leading_attribution(text: str, context: Context) -> list[str] | None:
     bare = verb[1:] if verb.startswith("و") and verb[1:] in LEADING_VERBS else verb
     if "«" in match.group("who") or count_words(match.group("rest")) < 3:
         return None
+    if "لكن" in match.group("rest"):
+        return None  # "…، لكنها لم تعلق": its pronoun needs the speaker as the subject before
     intro = f"{verb} {match.group('who').strip()} {LEADING_VERBS[bare]}:"
     return [intro, f"{THAT[match.group('that')]} {match.group('rest')}"]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.simplify.english import antecedent
 from pipeline.simplify.numbers import words_to_digits
 from pipeline.simplify.rules import (
     DASH,
@@ -356,9 +357,9 @@ def _relative_which(left: str, rest: str, match: re.Match[str], context: Context
     if first.lower() in PRONOUNS:
         return _object_relative(PRONOUNS[first.lower()], after)
     mention = context.mention_ending(left)
-    if mention is not None:
+    if mention is not None and first.lower() not in ("are", "were", "have"):
         return f"{_name_with_article(left, mention.start, mention.text)} {rest}"
-    return f"{_pronoun_for_verb(first)} {rest}"
+    return None  # "…the CMA's groups, which could…": which noun? Not sure: no split.
 
 
 def _object_relative(pronoun: str, rest: str) -> str | None:
@@ -381,21 +382,26 @@ def _relative_who(left: str, rest: str, match: re.Match[str], context: Context) 
 
 
 def _that_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``a region that is not`` -> ``It is not``: only when a verb follows "that"."""
+    """``a region that is not`` -> ``This region is not``: only when a verb follows "that"
+    and the noun it is about can be told."""
     last = left.split()[-1].lower() if left.split() else ""
     if last in ("so", "such", "now", "given", "except") or _is_verb(last, ""):
         return None
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0]
     if not _is_verb(verb, "that") or verb.lower() in ("said", "told"):
         return None
-    return f"{_pronoun_for_verb(verb)}{'' if rest.startswith(',') else ' '}{rest}"
+    subject = antecedent(left, verb)
+    if subject is None:
+        return None
+    return f"{subject}{'' if rest.startswith(',') else ' '}{rest}"
 
 
 def _plural_who(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``the soldiers who took power`` -> ``They took power`` (plural nouns only)."""
+    """``the soldiers who took power`` -> ``These soldiers took power`` (plural nouns only)."""
     if context.mention_ending(left) is not None or not _is_verb(rest.split()[0], "who"):
         return None
-    return f"They {rest}"
+    subject = antecedent(left, "are")
+    return f"{subject} {rest}" if subject else None
 
 
 def _of_whom(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:

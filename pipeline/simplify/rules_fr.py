@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.simplify.french import antecedent, verb_follows
 from pipeline.simplify.numbers import words_to_digits
 from pipeline.simplify.rules import (
     DASH,
@@ -110,29 +111,6 @@ def gender_before(text: str) -> str:
         if word in DETERMINERS:
             return DETERMINERS[word]
     return "m"
-
-
-FEMININE_ENDINGS = (
-    "ion", "té", "ence", "ance", "ure", "ée", "ie", "ette", "elle", "ade", "ise", "ude", "ère",
-    "ole", "ine", "une", "ace",
-)  # fmt: skip
-"""Noun endings that are mostly feminine (when the determiner does not tell: ``les``, ``l'``)."""
-
-
-def noun_gender(noun: str) -> str:
-    """``m`` or ``f`` from a noun's ending (singular form)."""
-    word = noun.lower().strip(",.")
-    word = word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
-    return "f" if word.endswith(FEMININE_ENDINGS) else "m"
-
-
-def plural_pronoun(text: str) -> str:
-    """``Ils`` or ``Elles`` for the plural noun phrase ending ``text``."""
-    words = text.split()
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in ("les", "des", "ces", "ses", "leurs", "aux") and i + 1 < len(words):
-            return "Elles" if noun_gender(words[i + 1]) == "f" else "Ils"
-    return "Ils"
 
 
 def reference(noun_phrase: str, context: Context) -> str:
@@ -375,14 +353,21 @@ def _lequel(left: str, rest: str, match: re.Match[str], context: Context) -> str
 
 
 def _qui(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``…, qui pourrait`` -> ``Elle pourrait`` (gender and number of the noun before)."""
+    """``…une révolte qui a déstabilisé`` -> ``Cette révolte a déstabilisé`` (the noun the
+    clause is about, repeated with its gender and number); a glossary name is repeated."""
     last = left.split()[-1].lower().strip(",") if left.split() else ""
     if last in PREPOSITIONS or last in ("ce", "celui", "celle", "ceux"):
         return None
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0].lower()
     plural = verb in ("sont", "ont") or (verb.endswith("ent") and not verb.endswith("ment"))
-    pronoun = plural_pronoun(left) if plural else PRONOUN[gender_before(left)].rstrip("s")
-    return f"{pronoun}{'' if rest.startswith(',') else ' '}{rest}"
+    mention = context.mention_ending(left)
+    if mention is not None and not plural:
+        subject: str | None = _name_with_article(left, mention.start, mention.text)
+    else:
+        subject = antecedent(left, verb)
+    if subject is None:
+        return None
+    return f"{subject}{'' if rest.startswith(',') else ' '}{rest}"
 
 
 def _participle(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
@@ -419,7 +404,7 @@ def _et_with_verb(left: str, rest: str, match: re.Match[str], context: Context) 
     tense the auxiliary is repeated (``a noué X et fait venir`` -> ``Elle a fait venir``)."""
     subject = subject_of(left)
     first = rest.split()[0].lower() if rest.split() else ""
-    if subject is None:
+    if subject is None or not verb_follows(left + match.group() + rest, len(left + match.group())):
         return None
     ref = reference(subject, context)
     if first in ("se", "s'", "ne", "n'", "y", "en") or first.startswith(("s'", "n'")):
