@@ -12,7 +12,7 @@ from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.simplify import Role, check_facts, simplify_document
-from pipeline.simplify.engine import enforce_limit, simplify_text
+from pipeline.simplify.engine import simplify_text
 from pipeline.simplify.languages import rules_for
 from pipeline.simplify.model import EasyDocument
 from pipeline.simplify.numbers import find_numbers, words_to_digits

@@ -72,15 +72,18 @@ def french(text: str) -> bool | None:
 
 
 RELATIVE_WORDS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels",
-                  "lesquelles", "quand", "lorsque", "si", "comme"}  # fmt: skip
+                  "lesquelles", "quand", "lorsque"}  # fmt: skip
 
 
 def _finite_by_morphology(doc: Any) -> bool:
     """The small model misparses long sentences: a finite verb (by its morphology, which is
-    more reliable) outside a subordinate clause, after words that are not only a leading
+    more reliable, or by a finite ending the tagger took for an adverb or a noun:
+    "combattent") outside a subordinate clause, after words that are not only a leading
     preposition's phrase, also makes a sentence."""
+    from pipeline.simplify.rules_fr import has_verb as finite_form
+
     for token in doc:
-        if not _is_finite(token):
+        if not (_is_finite(token) or (token.pos_ in ("ADV", "NOUN") and finite_form(token.text))):
             continue
         before = [t.text.lower() for t in doc[max(0, token.i - 4) : token.i]]
         if any(word in RELATIVE_WORDS for word in before):
@@ -153,14 +156,39 @@ def english(text: str) -> bool:
         return False  # "Who previously prompted…", "Which could take place…"
     start = 1 if words[0] in OPENING_CONJUNCTIONS else 0
     comma_after = _comma_positions(text)
+    if _verb_first(words, start):
+        # "Said a resident…" has no subject; "Situated on X, Kidal has…" has one after the comma
+        later = sorted(c for c in comma_after if c >= start)
+        if not later:
+            return False
+        start = later[0] + 1
+    if words[start : start + 2] in (["at", "least"], ["at", "most"]):
+        start += 2  # a number, not a place: "At least 40 civilians were killed"
     for i in range(start, len(words)):
         if _finite(words, i) and _subject_before(words, start, i, comma_after):
             return True
     return False
 
 
+def _verb_first(words: list[str], start: int) -> bool:
+    """The words start with a verb form that is not an adjective before a noun ("Armed
+    groups" is a subject)."""
+    if start >= len(words) or not english_verb_forms(words[start]) or _noun(words[start]):
+        return False
+    following = words[start + 1] if start + 1 < len(words) else ""
+    return not (words[start].endswith("ed") and _noun(following))
+
+
+def _noun(word: str) -> bool:
+    from pipeline.simplify.english import noun_number
+
+    return noun_number(word) is not None
+
+
 def _finite(words: list[str], i: int) -> bool:
     word, before = words[i], words[i - 1] if i else ""
+    if before in RELATIVES or before == "that":
+        return False  # "a resident who asked…": the relative clause's verb
     if word in AUXILIARIES:
         return before != "to"
     if word in NOT_VERBS or before in DETERMINERS or before == "to" or before.endswith("'s"):
@@ -193,8 +221,10 @@ def _in_object(words: list[str], i: int) -> bool:
 
 
 def _looks_like_subject_end(word: str) -> bool:
-    """A capitalised name or a plural/singular noun that is not itself a verb form."""
-    return bool(word) and not english_verb_forms(word) and word not in PREPOSITIONS
+    """A noun ("rebels", also a verb form), or a word that is not a verb form."""
+    if not word or word in PREPOSITIONS or word in DETERMINERS:
+        return False
+    return _noun(word) or not english_verb_forms(word)
 
 
 def _subject_before(words: list[str], start: int, i: int, commas: set[int]) -> bool:
@@ -256,7 +286,7 @@ def arabic(text: str) -> bool | None:
     while body.startswith(ARABIC_DEPENDENT_STARTS):
         opening, comma, body = body.partition("،")
         body = body.strip()
-        if not comma or count_words(opening) > 4:
+        if not comma or count_words(opening) > 6:
             return False
     return None if count_words(body) >= 2 else False
 

@@ -164,7 +164,8 @@ class _Explainer:
         pieces = explanation_for(term_id, self.context, self.named)
         written = explanation_data().get((term_id, self.context.lang))
         if not (written and written.explanation):
-            pieces = [p for piece in pieces for p in self.simplify(piece)]
+            # The glossary's explanation is long: its first easy sentence says what it is.
+            pieces = [p for piece in pieces for p in self.simplify(piece)][:1]
         return term.form(self.context.lang) or term_id, pieces
 
 

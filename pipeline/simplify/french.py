@@ -24,12 +24,15 @@ def antecedent(left: str, verb: str) -> str | None:
     doc = parse_french(f"{left} {verb}")
     if doc is None:
         return None
-    number = _number(doc[-1]) or ("Plur" if verb.endswith(("ent", "ont")) else "Sing")
+    plural = verb in ("sont", "ont") or (verb.endswith("ent") and not verb.endswith("ment"))
+    number = "Plur" if plural else (_number(doc[-1]) or "Sing")
     for token in reversed(doc[:-1]):
+        if token.pos_ == "PROPN" or token.text.isupper():
+            if number == "Sing":
+                return None  # a name: the rule repeats glossary names itself; others unsure
+            continue
         if token.pos_ == "NOUN" and (_number(token) or "Sing") == number:
             return _noun_phrase(token)
-        if token.pos_ == "PROPN" and number == "Sing":
-            return None  # a name: the rule repeats glossary names itself; others are unsure
     return None
 
 

@@ -94,7 +94,7 @@ def _is_number_word(word: str, lang: str, alpha2digit) -> bool:  # type: ignore[
 def _bambara_digits(text: str) -> str:
     """Runs of Bambara number words (``mugan ni duuru``) as digits, unless vague or a word
     that is also something else (``kelen`` = alone, ``ba`` = big, ``kɛmɛ caman`` = hundreds)."""
-    from bambara_normalizer.numbers import bambara_to_number, is_number_word
+    from bambara_normalizer.numbers import is_number_word
 
     tokens = list(_TOKEN.finditer(text))
     out, last, i = [], 0, 0
@@ -111,11 +111,21 @@ def _bambara_digits(text: str) -> str:
             continue
         phrase = text[tokens[i].start() : tokens[j - 1].end()]
         following = tokens[j].group().lower() if j < len(tokens) else ""
-        if phrase.lower() not in ("kelen", "ba") and following != "caman":
-            out += [text[last : tokens[i].start()], str(bambara_to_number(phrase.lower()))]
+        value = _bambara_value(phrase) if following != "caman" else None
+        if value is not None and phrase.lower() not in ("kelen", "ba"):
+            out += [text[last : tokens[i].start()], value]
             last = tokens[j - 1].end()
         i = j
     return "".join(out) + text[last:]
+
+
+def _bambara_value(phrase: str) -> str | None:
+    from bambara_normalizer.numbers import bambara_to_number
+
+    try:
+        return str(bambara_to_number(phrase.lower()))
+    except ValueError:
+        return None  # "bi" (today) is a number word only inside a number
 
 
 def find_numbers(text: str, lang: str) -> Counter[str]:

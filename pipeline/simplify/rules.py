@@ -105,6 +105,9 @@ class LanguageRules:
     key points do not start with them."""
     colon: str = ":"
     """How a sentence introducing a quotation ends (French puts a space before it)."""
+    reported: re.Pattern[str] | None = None
+    """A reporting verb ("said", «a déclaré», «قال»): after one, a clause joined by a
+    semicolon or "but" may still be what was said, so the sentence is not cut there."""
 
 
 @dataclass
@@ -215,8 +218,15 @@ def quotation_first(text: str, context: Context) -> list[str] | None:
     return [close_sentence(quote + (match.group("comma") or "")), capitalise(rest)]
 
 
-SEMICOLON = Split("semicolon", re.compile(r"\s*[;؛]\s+"), needs_verb=False)
-"""A semicolon joins two sentences: cut there."""
+def _after_semicolon(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    reported = context.rules.reported
+    return None if reported is not None and reported.search(left) else rest
+
+
+SEMICOLON = Split(
+    "semicolon", re.compile(r"\s*[;؛]\s+"), opener=_after_semicolon, needs_verb=False
+)
+"""A semicolon joins two sentences: cut there (unless the first reports speech)."""
 
 DASH = Split("dash", re.compile(r"\s+[—–]\s+(?=[^—–]+$)"), needs_verb=True)
 """A single dash before the end joins two clauses (a pair of dashes is an aside: kept)."""

@@ -157,8 +157,12 @@ SPLITS: tuple[Split, ...] = (
     ),
 )
 
+REPORTED = re.compile(r"(?:^|\s)و?(?:" + "|".join(LEADING_VERBS) + r")\s(?!.*ما يلي:$)")
+"""A reporting verb (not one that introduces the words with ``ما يلي:``)."""
+
 RULES = LanguageRules(
     lang="ar",
+    reported=REPORTED,
     rules=(*SHARED_RULES, according_to, quotation_first, leading_attribution, *SPLITS),
     has_verb=has_verb,
     conjunctions=CONJUNCTIONS,

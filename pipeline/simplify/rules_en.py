@@ -74,6 +74,8 @@ IRREGULAR_PAST = {
 }  # fmt: skip
 SPEECH_VERBS = r"said|says|told (?:AFP|reporters|journalists|[A-Z][\w-]+)|added|reported|stated"
 CONJUNCTIONS = word_set("and but or so because while although though whereas")
+REPORTED = re.compile(r"\b(?:said|says|told|tells|added|reported|claimed|believe[sd]?)\b(?! this:)")
+"""A reporting verb: what follows may be what someone said, so its scope is unsure."""
 PREPOSITIONS = word_set(
     """in on at to from with without by for since during after before under over about against
     between among into through across near as"""
@@ -177,7 +179,7 @@ def numbers_in_digits(text: str, context: Context) -> str:
 # --- attributions ------------------------------------------------------------------------
 
 _TRAILING = re.compile(
-    r"^(?P<content>.+?)(?P<sep>,[\"”]?|[\"”],)\s+(?P<who>[^,\"“”]{2,80}?)\s+"
+    r"^(?P<content>.+)(?P<sep>,[\"”]?|[\"”],)\s+(?P<who>[^,\"“”]{2,80}?)\s+"
     rf"(?P<verb>{SPEECH_VERBS})(?P<tail>,\s+.+?)?\s*(?P<end>[.!?])?$"
 )
 _INVERTED = re.compile(
@@ -330,7 +332,8 @@ _PLACE = (
     r"|across|near|inside|outside|around|throughout|within)"
 )
 _FRONTED = re.compile(
-    rf"^(?P<conj>(?:But|And|Yet|So)\s+)?(?P<place>{_PLACE}\s[^,]+(?:,\s+{_PLACE}\s[^,]+)*),\s+"
+    r"^(?P<conj>(?:But|And|Yet|So)\s+)?(?!(?:at\s+least|at\s+most|in\s+all|in\s+total|in\s+fact)\b)"
+    rf"(?P<place>{_PLACE}\s[^,]+(?:,\s+{_PLACE}\s[^,]+)*),\s+"
     r"(?P<main>.+)$",
     re.IGNORECASE,
 )
@@ -357,7 +360,8 @@ def _relative_which(left: str, rest: str, match: re.Match[str], context: Context
     if first.lower() in PRONOUNS:
         return _object_relative(PRONOUNS[first.lower()], after)
     mention = context.mention_ending(left)
-    if mention is not None and first.lower() not in ("are", "were", "have"):
+    of_name = mention is not None and re.search(r"\bof\s+(?:the\s+)?$", left[: mention.start])
+    if mention is not None and not of_name and first.lower() not in ("are", "were", "have"):
         return f"{_name_with_article(left, mention.start, mention.text)} {rest}"
     return None  # "…the CMA's groups, which could…": which noun? Not sure: no split.
 
@@ -452,8 +456,30 @@ def _clause_after_and(left: str, rest: str, match: re.Match[str], context: Conte
 
 _AUX_START = r"(?=(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can|may|might)\b)"
 
+def _but_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…, but many shops stayed closed`` -> ``But many shops stayed closed``, unless the
+    first part reports speech ("Residents said X, but Y": is Y theirs? unsure)."""
+    if REPORTED.search(left):
+        return None
+    return f"But {rest}"
+
+
+def _np_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``… and the United Nations said …`` -> a new sentence, when the words after ``and``
+    are a short subject followed by its finite verb."""
+    if REPORTED.search(left):
+        return None
+    words = [w.strip(",;:").lower() for w in rest.split()]
+    for i in range(1, min(len(words), 6)):
+        if words[i] in CONJUNCTIONS or rest.split()[i - 1].endswith(","):
+            return None
+        if _is_verb(words[i], words[i - 1]) and words[i - 1] not in DETERMINERS:
+            return rest
+    return None
+
+
 SPLITS: tuple[Split, ...] = (
-    Split("but", re.compile(r",\s+but\s+"), opener="But"),
+    Split("but", re.compile(r",\s+but\s+"), opener=_but_clause),
     Split(
         "which", re.compile(r",\s+(?:and\s+)?which\s+"), opener=_relative_which, needs_verb=False
     ),
@@ -501,6 +527,12 @@ SPLITS: tuple[Split, ...] = (
         re.compile(r"\s+and\s+(?=(?:there|thousands|millions|hundreds|they|he|she|it|we)\b)"),
         min_words=OPTIONAL_ABOVE,
     ),
+    Split(
+        "and-subject",
+        re.compile(r"\s+and\s+(?=(?:the|a|an|[A-Z])\S*\s)"),
+        opener=_np_clause,
+        min_words=OPTIONAL_ABOVE,
+    ),
 )
 
 RULES = LanguageRules(
@@ -522,5 +554,6 @@ RULES = LanguageRules(
     conjunctions=CONJUNCTIONS,
     prepositions=PREPOSITIONS,
     context_words=CONTEXT_WORDS,
+    reported=REPORTED,
 )
 """The English rules."""

@@ -70,6 +70,11 @@ SPEECH = (
     r"(?:\s+à\s+(?:l['’]\s?)?[A-ZÉ][\w-]*|\s+à\s+(?:la|le|les)\s+\w+)?"
 )
 CONJUNCTIONS = word_set("et mais ou donc car puis alors")
+REPORTED = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|estimé|assuré"
+    r"|précisé|annoncé|confirmé|raconté)\b(?![^:]*:$)|\b(?:disent|affirment|estiment|selon)\b"
+)
+"""A reporting verb that does not end the sentence with a colon."""
 PREPOSITIONS = word_set(
     """dans en à au aux de du des sur sous avec sans pour par vers chez depuis pendant après
     avant entre contre selon comme"""
@@ -361,7 +366,9 @@ def _qui(left: str, rest: str, match: re.Match[str], context: Context) -> str | 
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0].lower()
     plural = verb in ("sont", "ont") or (verb.endswith("ent") and not verb.endswith("ment"))
     mention = context.mention_ending(left)
-    if mention is not None and not plural:
+    complement = mention is not None and re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$",
+                                                   left[: mention.start], re.IGNORECASE)
+    if mention is not None and not plural and not complement:
         subject: str | None = _name_with_article(left, mention.start, mention.text)
     else:
         subject = antecedent(left, verb)
@@ -493,5 +500,6 @@ RULES = LanguageRules(
     bound_words=BOUND_WORDS,
     context_words=CONTEXT_WORDS,
     colon=f"{NBSP}:",
+    reported=REPORTED,
 )
 """The French rules."""
