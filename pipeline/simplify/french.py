@@ -70,3 +70,21 @@ def verb_follows(text: str, offset: int) -> bool | None:
             continue
         return token.pos_ in ("VERB", "AUX")
     return False
+
+
+PRONOUNS = {("Masc", "Sing"): "Il", ("Fem", "Sing"): "Elle", ("Masc", "Plur"): "Ils",
+            ("Fem", "Plur"): "Elles"}  # fmt: skip
+
+
+def subject_pronoun(phrase: str) -> str | None:
+    """``L'armée`` -> ``Elle``, ``Les rebelles`` -> ``Ils``: the pronoun of the phrase's head
+    noun, by its gender and number in the parse (None when it cannot tell)."""
+    doc = parse_french(phrase)
+    if doc is None:
+        return None
+    heads = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]
+    if not heads:
+        return None
+    gender = (heads[0].morph.get("Gender") or [""])[0]
+    number = _number(heads[0]) or "Sing"
+    return PRONOUNS.get((gender, number))

@@ -73,7 +73,7 @@ class Split:
         left, right = close_sentence(left), capitalise(right.strip())
         if min(count_words(left), count_words(right)) < MIN_PIECE_WORDS:
             return None
-        if self.needs_verb and not (context.has_verb(left) and context.has_verb(right)):
+        if self.needs_verb and not (context.clause(left) and context.clause(right)):
             return None
         return [left, right]
 
@@ -134,6 +134,12 @@ class Context:
 
     def has_verb(self, text: str) -> bool:
         return self.rules.has_verb(text)
+
+    def clause(self, text: str) -> bool:
+        """Whether ``text`` is a clause: the sentence check where the language has one,
+        else the rules' verb heuristic."""
+        verdict = self.is_sentence(text)
+        return self.has_verb(text) if verdict is None else verdict
 
     def is_sentence(self, text: str) -> bool | None:
         """Whether ``text`` is a whole sentence in this language (None = cannot tell)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.simplify.french import antecedent, verb_follows
+from pipeline.simplify.french import antecedent, subject_pronoun, verb_follows
 from pipeline.simplify.numbers import words_to_digits
 from pipeline.simplify.rules import (
     DASH,
@@ -129,6 +129,9 @@ def reference(noun_phrase: str, context: Context) -> str:
     mention = context.mention_starting(phrase)
     if mention is not None and context.mention_ending(phrase) is not None:
         return capitalise(phrase)
+    parsed = subject_pronoun(phrase)
+    if parsed is not None:
+        return parsed
     first = lower.split()[0] if lower.split() else ""
     return PRONOUN[DETERMINERS.get(first, gender_before(phrase))]
 
@@ -245,6 +248,8 @@ def said_que(text: str, context: Context) -> list[str] | None:
     head = re.split(r"\bqui\b", match.group("who"), maxsplit=1)[0]
     if has_verb(head) or count_words(match.group("rest")) < 4:
         return None
+    if re.search(r",\s+(?:mais|et)\s|;", match.group("rest")):
+        return None  # is the second clause also what was said? Unsure: not cut
     return [f"{match.group('who')} {match.group('verb')}{NBSP}:", capitalise(match.group("rest"))]
 
 
@@ -279,6 +284,8 @@ def apposition(text: str, context: Context) -> list[str] | None:
         head = re.sub(r"^\S+\s*", "", np) if not np.lower().startswith(("l'", "l’")) else np[2:]
         if (definite and context.mention_starting(head)) or count_words(np) < 2:
             continue
+        if definite and head[:1].isupper():
+            continue  # "Le Mali, le Burkina Faso et le Niger": a list of names
         name = _name_with_article(text, mention.start, mention.text)
         verb = "sont" if np.lower().startswith("les ") else "est"
         after = text[match.end() :]
@@ -340,6 +347,8 @@ def fronted_place(text: str, context: Context) -> list[str] | None:
     place, main = match.group("place"), match.group("main")
     if count_words(place) < 4 or count_words(main) < 5 or not has_verb(main):
         return None
+    if re.search(r"\s(?:et|mais)\s", main):
+        return None  # "C'est…" after two clauses would be about which one? Keep the phrase.
     conj = (match.group("conj") or "").strip()
     main = f"{conj} {main}" if conj else capitalise(main)
     return [main, close_sentence(f"C'est {place[:1].lower()}{place[1:]}")]
@@ -385,6 +394,12 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
     return _participle_clause(reference(subject, context), clitic, match.group("verb"), rest)
 
 
+def _mais_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…, mais les chefs n'ont signé`` -> ``Mais les chefs n'ont signé``, unless the first
+    part reports speech (is the second part also what was said? unsure)."""
+    return None if REPORTED.search(left) else f"Mais {rest}"
+
+
 def _mais_with_verb(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
     subject = subject_of(left)
     if subject is None:
@@ -428,12 +443,16 @@ def _que_object(left: str, rest: str, match: re.Match[str], context: Context) ->
     words = rest.split()
     for i, word in enumerate(words[:6]):
         if i and word in ("a", "ont", "avait", "avaient", "est", "sont", "était", "étaient"):
-            return " ".join([*words[:i], f"l'{word}", *words[i + 1 :]])
+            after = [w for w in words[i + 1 : i + 3] if w.lower() not in ("ensuite", "déjà")]
+            # The participle agrees with the object: "reportées" -> "les", "rejointe" -> "l'".
+            plural = bool(after) and after[0].rstrip(",.").endswith(("s", "x"))
+            pronoun = f"les {word}" if plural else f"l'{word}"
+            return " ".join([*words[:i], pronoun, *words[i + 1 :]])
     return None
 
 
 SPLITS: tuple[Split, ...] = (
-    Split("mais", re.compile(r",\s+mais\s+"), opener="Mais"),
+    Split("mais", re.compile(r",\s+mais\s+"), opener=_mais_clause),
     Split(
         "lequel",
         re.compile(r",\s+(?P<rel>lequel|laquelle|lesquels|lesquelles)\s+"),
