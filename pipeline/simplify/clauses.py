@@ -150,10 +150,14 @@ NOT_VERBS = frozenset("news series means species headquarters".split())
 
 def english(text: str) -> bool:
     """A finite verb with a subject before it, outside a leading preposition's phrase."""
-    words = [_bare(w) for w in text.split()]
-    words = [w for w in words if w]
+    tokens = [w for w in text.split() if _bare(w)]
+    words = [_bare(w) for w in tokens]
+    # A capitalised word inside the sentence is a name, not a verb ("March 3", "Niger").
+    names = {i for i, w in enumerate(tokens) if i and w.lstrip("\"'“‘(")[:1].isupper()}
     if not words or words[0] in RELATIVES:
         return False  # "Who previously prompted…", "Which could take place…"
+    if words[0] == "that" and len(words) > 1 and words[1] in DETERMINERS | PRONOUNS | {"many"}:
+        return False  # "That many families had fled": what someone said, cut from "said"
     start = 1 if words[0] in OPENING_CONJUNCTIONS else 0
     comma_after = _comma_positions(text)
     if _verb_first(words, start):
@@ -165,7 +169,7 @@ def english(text: str) -> bool:
     if words[start : start + 2] in (["at", "least"], ["at", "most"]):
         start += 2  # a number, not a place: "At least 40 civilians were killed"
     for i in range(start, len(words)):
-        if _finite(words, i) and _subject_before(words, start, i, comma_after):
+        if i not in names and _finite(words, i) and _subject_before(words, start, i, comma_after):
             return True
     return False
 

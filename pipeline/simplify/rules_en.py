@@ -180,7 +180,8 @@ def numbers_in_digits(text: str, context: Context) -> str:
 
 _TRAILING = re.compile(
     r"^(?P<content>.+)(?P<sep>,[\"”]?|[\"”],)\s+(?P<who>[^,\"“”]{2,80}?)\s+"
-    rf"(?P<verb>{SPEECH_VERBS})(?P<tail>,\s+.+?)?\s*(?P<end>[.!?])?$"
+    rf"(?P<verb>{SPEECH_VERBS})(?P<when>\s+on\s+[A-Z][a-z]+day)?(?P<tail>,\s+.+?)?\s*"
+    r"(?P<end>[.!?])?$"
 )
 _INVERTED = re.compile(
     r"^(?P<content>.+?)(?P<sep>,[\"”]|[\"”],)\s+(?P<verb>said|added|says)\s+"
@@ -197,17 +198,34 @@ def attribution(text: str, context: Context) -> list[str] | None:
     who = match.group("who").strip()
     if count_words(who) > 8 or has_verb(who) or count_words(match.group("content")) < 3:
         return None
-    content = close_sentence(match.group("content") + match.group("sep"))
+    dateline, body = split_dateline(match.group("content"))
+    content = close_sentence(body + match.group("sep"))
     tail = (match.group("tail") or "").strip(" ,")
     after = _tail_sentence(tail, who, context)
     verb = match.group("verb")
-    intro = f"{capitalise(who)} {verb} this" + ("" if after or not tail else f", {tail}") + ":"
-    return [intro, content, *([after] if after else [])]
+    when = (match.groupdict().get("when") or "").strip()
+    said = f"{capitalise(who)} {verb} this" + (f" {when}" if when else "")
+    if tail and not after:
+        return None  # "…, who…", "…, according to…": where would it go? Not cut
+    return [f"{dateline}{said}:", capitalise(content), *([after] if after else [])]
+
+
+_DATELINE = re.compile(r"^(?P<line>[A-Z][A-Z .'’-]+(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?\s[-–—]\s)")
+
+
+def split_dateline(text: str) -> tuple[str, str]:
+    """``DAKAR, March 3 - More than…`` -> (``DAKAR, March 3 - ``, ``More than…``): the
+    dateline stays first when the sentence is reordered."""
+    match = _DATELINE.match(text)
+    return (match.group("line"), text[match.end() :]) if match else ("", text)
 
 
 def _tail_sentence(tail: str, who: str, context: Context) -> str | None:
-    """``asking not to be identified`` -> ``The local leader asked not to be identified.``"""
+    """``asking not to be identified`` -> ``The local leader asked not to be identified.``;
+    ``who asked not to be named`` -> ``The official asked not to be named.``"""
     first, _, rest = tail.partition(" ")
+    if first.lower() == "who" and rest:
+        return close_sentence(f"{reference(who, context)} {rest}")
     if not first.lower().endswith("ing") or first.lower() in ING_PREPOSITIONS or not rest:
         return None
     return close_sentence(f"{reference(who, context)} {past_tense(first)} {rest}")
@@ -298,6 +316,8 @@ def copula_who(text: str, context: Context) -> list[str] | None:
     match = _COPULA_WHO.match(text)
     if not match or count_words(match.group("subject")) > 5:
         return None
+    if set(match.group("np").lower().split()) & (PREPOSITIONS | {"of"}):
+        return None  # "a stronghold of rebels who…": "who" is about the rebels
     subject = match.group("subject")
     first = f"{subject} {match.group('be')} {match.group('np')}"
     second = f"{reference(subject, context)} {match.group('rest')}"
@@ -440,6 +460,8 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
     verb = match.group("verb")
     if verb.lower() in ING_PREPOSITIONS:
         return None
+    if re.search(r"\b(?:that|which|who)\b", left) or REPORTED.search(left):
+        return None  # who does the "-ing"? The main subject, a relative's, or a speaker's
     subject = subject_of(left)
     if subject is None:
         return None
@@ -448,6 +470,8 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
 
 def _clause_after_and(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
     words = rest.split()
+    if not words or words[0].lower() == "that" or REPORTED.search(left):
+        return None  # "said X, and that Y": both are what was said
     subject_ends = [i for i, w in enumerate(words[1:5], start=1) if _is_verb(w, words[i - 1])]
     if not subject_ends or words[0].lower() in PREPOSITIONS:
         return None
@@ -466,8 +490,9 @@ def _but_clause(left: str, rest: str, match: re.Match[str], context: Context) ->
 
 def _np_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
     """``… and the United Nations said …`` -> a new sentence, when the words after ``and``
-    are a short subject followed by its finite verb."""
-    if REPORTED.search(left):
+    are a short subject followed by its finite verb (not the end of a list: "in Mali,
+    Burkina Faso and Niger do not…")."""
+    if REPORTED.search(left) or "," in " ".join(left.split()[-4:]):
         return None
     words = [w.strip(",;:").lower() for w in rest.split()]
     for i in range(1, min(len(words), 6)):
