@@ -169,7 +169,11 @@ def english(text: str) -> bool:
     if words[start : start + 2] in (["at", "least"], ["at", "most"]):
         start += 2  # a number, not a place: "At least 40 civilians were killed"
     for i in range(start, len(words)):
-        if i not in names and _finite(words, i) and _subject_before(words, start, i, comma_after):
+        if (
+            i not in names
+            and _finite(words, i, comma_after)
+            and _subject_before(words, start, i, comma_after)
+        ):
             return True
     return False
 
@@ -189,7 +193,7 @@ def _noun(word: str) -> bool:
     return noun_number(word) is not None
 
 
-def _finite(words: list[str], i: int) -> bool:
+def _finite(words: list[str], i: int, commas: set[int] = frozenset()) -> bool:
     word, before = words[i], words[i - 1] if i else ""
     if before in RELATIVES or before == "that":
         return False  # "a resident who asked…": the relative clause's verb
@@ -207,13 +211,18 @@ def _finite(words: list[str], i: int) -> bool:
         return after != "by"  # "a video released by…" is a participle
     # Present forms ("shows", "fight") are also nouns: only right after a subject word,
     # and not at the end of a phrase that a preposition opens ("on the southern fringe").
-    return before in PRONOUNS or (_looks_like_subject_end(before) and not _in_object(words, i))
+    return before in PRONOUNS or (
+        _looks_like_subject_end(before) and not _in_object(words, i, commas)
+    )
 
 
-def _in_object(words: list[str], i: int) -> bool:
-    """Whether the words before ``i`` are a noun phrase after a preposition or a verb."""
+def _in_object(words: list[str], i: int, commas: set[int]) -> bool:
+    """Whether the words before ``i`` are a noun phrase after a preposition or a verb
+    (looking back no further than a comma: "…of the Sahara, Kidal lies…")."""
     j = i - 1
     while j >= 0 and words[j] not in DETERMINERS and words[j] not in PREPOSITIONS - {"of"}:
+        if j in commas:
+            return False
         if words[j] in AUXILIARIES or english_verb_forms(words[j]):
             return False
         j -= 1

@@ -43,9 +43,20 @@ def antecedent(left: str, verb: str) -> str | None:
     if not candidates:
         return None
     nearest = candidates[0]
-    if len(candidates) == 1 or _place_follows(words[nearest + 1 :]):
+    if len(candidates) == 1 or _place_follows(words[nearest + 1 :]) or _after_of(words, nearest):
         return _phrase(words, nearest, number)
     return None
+
+
+def _after_of(words: list[str], i: int) -> bool:
+    """``the birthplace of a jihadist insurgency that…``: after "of", the clause is about
+    the nearer noun."""
+    for word in reversed(words[max(0, i - 4) : i]):
+        if word.lower() == "of":
+            return True
+        if word.lower() in PREPOSITIONS or english_verb_forms(word.lower()) and not word.endswith("ed"):
+            return False
+    return False
 
 
 def _place_follows(words: list[str]) -> bool:

@@ -143,6 +143,8 @@ def _new_clause(left: str, rest: str, match: re.Match[str], context: Context) ->
     (``وفي عام 2015، وقعت …`` stays whole)."""
     if _FRONTED.match(left) and count_words(left) <= 4:
         return None
+    if context.mention_starting(rest) is not None:
+        return None  # "…، تنظيم الدولة الإسلامية منذ أشهر": a name after a comma is an object
     if rest.split()[0] in PRONOUN_STARTS:
         return None  # "وهو تعبير…": whom does the pronoun stand for? Unsure: not cut
     return rest
