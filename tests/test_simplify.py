@@ -58,10 +58,8 @@ def article_sentences(version: EasyDocument) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_shorter_sentences(easy: dict[str, EasyDocument], lang: str):
     figures = easy[lang].readability
-    if lang in ("en", "ar"):
+    if lang != "bm":  # Bambara is cut only where the rules are sure
         assert figures.words_per_sentence <= MAX_WORDS_PER_SENTENCE
-    if lang == "fr":  # 12.2: sentences the parser cannot cut safely stay whole, and it shows
-        assert figures.words_per_sentence <= MAX_WORDS_PER_SENTENCE + 0.5
     assert figures.words_per_sentence < easy[lang].original.words_per_sentence
 
 
@@ -250,8 +248,10 @@ def test_english_rewrites(easy: dict[str, EasyDocument]):
 
 def test_french_rewrites(easy: dict[str, EasyDocument]):
     texts = article_sentences(easy["fr"])
-    assert f"Un responsable local a déclaré à l'AFP (Agence France-Presse), sous couvert " \
+    assert (
+        f"Un responsable local a déclaré à l'AFP (Agence France-Presse), sous couvert "
         f"d'anonymat{NBSP}:" in texts
+    )
     assert "Cette révolte jihadiste a mis en danger toute la région." in texts  # not «Il»
     assert "Ces violences secouent le Mali." in texts
     assert "Des jihadistes l'ont rejointe avant de la transformer en leur propre révolte." in texts

@@ -24,9 +24,14 @@ def context(lang: str) -> Context:
 
 def test_the_list_covers_the_issue():
     hard = {(w.lang, w.hard) for w in ROWS}
-    for entry in [("en", "amalgamation"), ("en", "remains dormant"), ("en", "off the political radar"),
-                  ("en", "after much fanfare following its signing"), ("fr", "berceau"),
-                  ("fr", "en grande pompe")]:  # fmt: skip
+    for entry in [
+        ("en", "amalgamation"),
+        ("en", "remains dormant"),
+        ("en", "off the political radar"),
+        ("en", "after much fanfare following its signing"),
+        ("fr", "berceau"),
+        ("fr", "en grande pompe"),
+    ]:
         assert entry in hard
     assert sum(1 for w in ROWS if w.lang == "ar") >= 5
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from easy_cases import DATA, read_cases
+
 from pipeline.document import BlockKind, Document
-from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary import load_glossary
 from pipeline.ingest import read_document
 from pipeline.review.xliff import read_translations
 from pipeline.simplify import EasyDocument, Role, check_facts, simplify_document
@@ -155,7 +155,9 @@ def test_who_did_what(versions: dict[str, tuple[Document, EasyDocument]], name: 
                 # A sentence that now starts with a name either had it in the source segment
                 # or is an apposition ("X is a Y") about it.
                 assert first[0] in subjects and (
-                    first[0] in starts or " is " in text or " are " in text
+                    first[0] in starts
+                    or " is " in text
+                    or " are " in text
                     or _named_before_in_segment(segment.text, first[0])
                 ), (segment.text, text)
 

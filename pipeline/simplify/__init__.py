@@ -22,8 +22,8 @@ from __future__ import annotations
 from pipeline.document import Block, BlockKind, Document
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary
-from pipeline.simplify.engine import simplify_text
 from pipeline.simplify.acronyms import spell_out_acronyms
+from pipeline.simplify.engine import simplify_text
 from pipeline.simplify.explain import HEADINGS, add_explanations, terms_named
 from pipeline.simplify.facts import MissingFact, check_facts
 from pipeline.simplify.keypoints import take_key_points

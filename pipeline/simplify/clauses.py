@@ -23,10 +23,11 @@ checked; a quotation is checked on the words inside its marks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import Any
 
-from pipeline.simplify.text import CLOSERS, OPENERS, TERMINAL, count_words
+from pipeline.simplify.text import CLOSERS, OPENERS, TERMINAL, count_words, word_set
 
 
 def is_sentence(text: str, lang: str) -> bool | None:
@@ -48,7 +49,7 @@ def _core(text: str) -> str:
     core = text.strip().rstrip(TERMINAL + ": \u00a0")
     while core and core[0] in OPENERS and core[-1:] in CLOSERS + "»\u00a0":
         inner = core[1:-1].strip(" \u00a0").rstrip(TERMINAL + ",")
-        if any(q in inner for q in "\"“”«»"):
+        if any(q in inner for q in '"“”«»'):
             break  # "X" said Y: not one quotation
         core = inner
     return core
@@ -128,24 +129,24 @@ def parse_french(text: str) -> Any:
 
 # --- English: a verb lexicon ---------------------------------------------------------------
 
-AUXILIARIES = frozenset(
+AUXILIARIES = word_set(
     """is are was were has have had do does did will would can could may might must should
     shall isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't
-    wouldn't can't couldn't 's 're 've 'll 'd am""".split()
+    wouldn't can't couldn't 's 're 've 'll 'd am"""
 )
-DETERMINERS = frozenset(
+DETERMINERS = word_set(
     """a an the this that these those his her its their our my your some many several each
-    every no any another such both all most""".split()
+    every no any another such both all most"""
 )
-PRONOUNS = frozenset("i you he she it we they who which that there one".split())
-PREPOSITIONS = frozenset(
+PRONOUNS = word_set("""i you he she it we they who which that there one""")
+PREPOSITIONS = word_set(
     """in on at to from with without by for since during after before under over about
     against between among into through across near as like despite following including
-    amid towards toward of off upon within""".split()
+    amid towards toward of off upon within"""
 )
-RELATIVES = frozenset("who which whom whose where".split())
-OPENING_CONJUNCTIONS = frozenset("but and or so yet".split())
-NOT_VERBS = frozenset("news series means species headquarters".split())
+RELATIVES = word_set("""who which whom whose where""")
+OPENING_CONJUNCTIONS = word_set("""but and or so yet""")
+NOT_VERBS = word_set("""news series means species headquarters""")
 
 
 def english(text: str) -> bool:
@@ -193,7 +194,7 @@ def _noun(word: str) -> bool:
     return noun_number(word) is not None
 
 
-def _finite(words: list[str], i: int, commas: set[int] = frozenset()) -> bool:
+def _finite(words: list[str], i: int, commas: AbstractSet[int] = frozenset()) -> bool:
     word, before = words[i], words[i - 1] if i else ""
     if before in RELATIVES or before == "that":
         return False  # "a resident who asked…": the relative clause's verb
@@ -216,7 +217,7 @@ def _finite(words: list[str], i: int, commas: set[int] = frozenset()) -> bool:
     )
 
 
-def _in_object(words: list[str], i: int, commas: set[int]) -> bool:
+def _in_object(words: list[str], i: int, commas: AbstractSet[int]) -> bool:
     """Whether the words before ``i`` are a noun phrase after a preposition or a verb
     (looking back no further than a comma: "…of the Sahara, Kidal lies…")."""
     j = i - 1
@@ -245,9 +246,7 @@ def _subject_before(words: list[str], start: int, i: int, commas: set[int]) -> b
     ("From a video released by X shows Y" has none; "In 2015, the CMA signed" has one)."""
     if i <= start:
         return False
-    if words[start] in PREPOSITIONS and not any(start <= c < i - 1 for c in commas):
-        return False
-    return True
+    return not (words[start] in PREPOSITIONS and not any(start <= c < i - 1 for c in commas))
 
 
 def _comma_positions(text: str) -> set[int]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from functools import cache
 
 from pipeline.simplify.clauses import AUXILIARIES, DETERMINERS, PREPOSITIONS, english_verb_forms
+from pipeline.simplify.text import word_set
 
-COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west "
-    "south-east south-west centre center".split()
+COMPASS = word_set(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west centre center"""
 )
-PLURAL_VERBS = frozenset("are were have do".split())
-SINGULAR_VERBS = frozenset("is was has does".split())
+PLURAL_VERBS = word_set("""are were have do""")
+SINGULAR_VERBS = word_set("""is was has does""")
 
 
 def antecedent(left: str, verb: str) -> str | None:
@@ -35,9 +36,9 @@ def antecedent(left: str, verb: str) -> str | None:
         word = words[i].lower()
         following = words[i + 1].lower() if i + 1 < len(words) else ""
         adjective = word.endswith("ed") and bool(noun_number(following))  # "armed groups"
-        if word in AUXILIARIES or (english_verb_forms(word) and not noun_number(word)):
-            if not adjective:
-                break  # the clause's verb: the noun is after it
+        a_verb = word in AUXILIARIES or bool(english_verb_forms(word) and not noun_number(word))
+        if a_verb and not adjective:
+            break  # the clause's verb: the noun is after it
         if word not in COMPASS and not words[i][:1].isupper() and noun_number(word) == number:
             candidates.append(i)
     if not candidates:
@@ -54,7 +55,11 @@ def _after_of(words: list[str], i: int) -> bool:
     for word in reversed(words[max(0, i - 4) : i]):
         if word.lower() == "of":
             return True
-        if word.lower() in PREPOSITIONS or english_verb_forms(word.lower()) and not word.endswith("ed"):
+        if (
+            word.lower() in PREPOSITIONS
+            or english_verb_forms(word.lower())
+            and not word.endswith("ed")
+        ):
             return False
     return False
 
@@ -63,8 +68,11 @@ def _place_follows(words: list[str]) -> bool:
     """``in northern Mali``, ``in the north``: a place, which a "that" clause is not about."""
     if not words or words[0].lower() not in ("in", "across", "near"):
         return False
-    rest = [w for w in words[1:] if w.lower() not in ("the", "northern", "southern", "eastern",
-                                                       "western", "central")]
+    rest = [
+        w
+        for w in words[1:]
+        if w.lower() not in ("the", "northern", "southern", "eastern", "western", "central")
+    ]
     return bool(rest) and all(w[:1].isupper() or w.lower() in COMPASS for w in rest)
 
 

@@ -83,7 +83,9 @@ def add_explanations(
     word, and the words to know in the order they are explained.  ``pending`` terms were
     already named (in the key points): those the body does not name again are explained
     at the end of the first segment of the first paragraph."""
-    in_text = {t for b in blocks if b.kind not in HEADINGS for t in terms_named(b.sentences, context)}
+    in_text = {
+        t for b in blocks if b.kind not in HEADINGS for t in terms_named(b.sentences, context)
+    }
     explainer = _Explainer(context, simplify, in_text | set(pending))
     waiting = [t for t in pending if t not in in_text]
     result = []

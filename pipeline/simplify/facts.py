@@ -1,7 +1,7 @@
 """No fact lost: every number and every glossary name of the original is in the easy text.
 
 Only the easy version's own sentences count: the body and the key points (the lead,
-moved there), not explanations, which could otherwise hide a name the rewriting dropped.  Numbers are
+moved there), not explanations, which could hide a name the rewriting dropped.  Numbers are
 compared as values (``two`` = ``2``, ``2,000`` = ``2000``), each as many times as the
 original has it; names are compared as glossary terms, whatever form is used
 (``Support Group for Islam and Muslims`` and ``GSIM`` are one name).

@@ -19,7 +19,7 @@ MAX_SEGMENTS = 3
 MAX_SENTENCES = 7
 LEAD_KINDS = (BlockKind.PARAGRAPH,)
 SKIPPED_KINDS = (BlockKind.TITLE, BlockKind.SUBHEADING, BlockKind.CAPTION)
-QUOTE_MARKS = "\"“”«»„"
+QUOTE_MARKS = '"“”«»„'
 
 
 def take_key_points(
@@ -35,8 +35,7 @@ def take_key_points(
             for n, s in enumerate(sentences, start=1)
         ]
     rest = [
-        EasyBlock(b.id, b.kind, [s for s in b.sentences if s.source not in chosen])
-        for b in blocks
+        EasyBlock(b.id, b.kind, [s for s in b.sentences if s.source not in chosen]) for b in blocks
     ]
     return points, rest
 

@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from importlib.util import find_spec
+
+from pipeline.simplify.text import word_set
 
 SCALES = {
     "en": {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
@@ -28,8 +31,10 @@ SCALES = {
 }  # fmt: skip
 """Words that are a vague amount unless a number word comes first ("thousands", "a hundred",
 "des millions"; but "two thousand", "deux millions")."""
-_NEUF_NUMBER_AFTER = {"", "les", "des", "de", "d", "et", "à", "ces", "ses", "leurs", "aux",
-                      "sur", "dont", "ou", "plus", "moins", "environ", "pour", "avec", "par"}  # fmt: skip
+_NEUF_NUMBER_AFTER = word_set(
+    """les des de d et à ces ses leurs aux sur dont ou plus moins environ pour avec par"""
+) | {""}
+"""Words after which "neuf" is the number nine ("les neuf soldats"), not "new"."""
 _TEXT2NUM = {"en", "fr"}
 # Groups of three digits joined by a no-break space ("100 000") are one number; after an
 # ordinary space they are not ("two 100" is 2 and 100), so a cut can never merge or part them.
@@ -43,8 +48,8 @@ def words_to_digits(text: str, lang: str) -> str:
     """Number words as digits (``vingt-cinq`` -> ``25``); other languages unchanged."""
     if lang in _TEXT2NUM:
         return _text2num_digits(text, lang)
-    if lang == "bm":
-        return _bambara_digits(text)
+    if lang == "bm" and find_spec("bambara_normalizer") is not None:
+        return _bambara_digits(text)  # the speech extra's normaliser; without it: as written
     return text
 
 
@@ -62,24 +67,19 @@ def _mask_unsure(text: str, lang: str) -> tuple[str, list[str]]:
     """Hide the words that are not surely numbers here (vague scales, "neuf" = new)."""
     from text_to_num import alpha2digit
 
-    out: list[str] = []
+    pieces: list[str] = []
     kept: list[str] = []
-    previous = ""
+    previous, last = "", 0
     for match in _TOKEN.finditer(text):
         word = match.group()
         lower = word.lower()
         unsure = lower in SCALES[lang] and not _is_number_word(previous, lang, alpha2digit)
         if lang == "fr" and lower == "neuf":
             unsure = previous.lower().split("'")[-1] not in _NEUF_NUMBER_AFTER
-        out.append((match.start(), match.end(), word, unsure))
-        previous = word
-    pieces, last = [], 0
-    for start, end, word, unsure in out:
-        pieces.append(text[last:start])
-        pieces.append(_MASK if unsure else word)
+        pieces += [text[last : match.start()], _MASK if unsure else word]
         if unsure:
             kept.append(word)
-        last = end
+        previous, last = word, match.end()
     pieces.append(text[last:])
     return "".join(pieces), kept
 
@@ -87,8 +87,6 @@ def _mask_unsure(text: str, lang: str) -> tuple[str, list[str]]:
 def _is_number_word(word: str, lang: str, alpha2digit) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``word`` alone is a number word ("deux", "twenty-five"), not digits."""
     return bool(word) and not word[0].isdigit() and alpha2digit(word, lang, threshold=0) != word
-
-
 
 
 def _bambara_digits(text: str) -> str:
@@ -102,8 +100,12 @@ def _bambara_digits(text: str) -> str:
         j = i
         while j < len(tokens) and (
             (tokens[j].group().lower() != "ni" and is_number_word(tokens[j].group().lower()))
-            or (j > i and tokens[j].group().lower() == "ni" and j + 1 < len(tokens)
-                and is_number_word(tokens[j + 1].group().lower()))
+            or (
+                j > i
+                and tokens[j].group().lower() == "ni"
+                and j + 1 < len(tokens)
+                and is_number_word(tokens[j + 1].group().lower())
+            )
         ):
             j += 1
         if j == i:

@@ -229,9 +229,7 @@ def _after_semicolon(left: str, rest: str, match: re.Match[str], context: Contex
     return None if reported is not None and reported.search(left) else rest
 
 
-SEMICOLON = Split(
-    "semicolon", re.compile(r"\s*[;؛]\s+"), opener=_after_semicolon, needs_verb=False
-)
+SEMICOLON = Split("semicolon", re.compile(r"\s*[;؛]\s+"), opener=_after_semicolon, needs_verb=False)
 """A semicolon joins two sentences: cut there (unless the first reports speech)."""
 
 DASH = Split("dash", re.compile(r"\s+[—–]\s+(?=[^—–]+$)"), needs_verb=True)

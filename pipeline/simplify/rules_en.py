@@ -480,6 +480,7 @@ def _clause_after_and(left: str, rest: str, match: re.Match[str], context: Conte
 
 _AUX_START = r"(?=(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can|may|might)\b)"
 
+
 def _but_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
     """``…, but many shops stayed closed`` -> ``But many shops stayed closed``, unless the
     first part reports speech ("Residents said X, but Y": is Y theirs? unsure)."""

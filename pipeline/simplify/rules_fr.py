@@ -347,7 +347,7 @@ def fronted_place(text: str, context: Context) -> list[str] | None:
     place, main = match.group("place"), match.group("main")
     if count_words(place) < 4 or count_words(main) < 5 or not has_verb(main):
         return None
-    if re.search(r"\s(?:et|mais)\s", main):
+    if re.search(r"\s(?:et|mais)\s+(?:il|elle|ils|elles|des|on)\s", main):
         return None  # "C'est…" after two clauses would be about which one? Keep the phrase.
     conj = (match.group("conj") or "").strip()
     main = f"{conj} {main}" if conj else capitalise(main)
@@ -375,8 +375,9 @@ def _qui(left: str, rest: str, match: re.Match[str], context: Context) -> str | 
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0].lower()
     plural = verb in ("sont", "ont") or (verb.endswith("ent") and not verb.endswith("ment"))
     mention = context.mention_ending(left)
-    complement = mention is not None and re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$",
-                                                   left[: mention.start], re.IGNORECASE)
+    complement = mention is not None and re.search(
+        r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$", left[: mention.start], re.IGNORECASE
+    )
     if mention is not None and not plural and not complement:
         subject: str | None = _name_with_article(left, mention.start, mention.text)
     else:
@@ -392,6 +393,18 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
         return None
     clitic = (match.group("clitic") or "").strip()
     return _participle_clause(reference(subject, context), clitic, match.group("verb"), rest)
+
+
+def _sans(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``Elles ont confirmé X, sans toutefois commenter Y`` -> ``Mais elles n'ont pas commenté
+    Y`` (a regular -er verb, after a compound past with a subject the rules can name)."""
+    subject = subject_of(left)
+    if subject is None or not re.search(r"\b(?:a|ont)\s+\w+[éiu]e?s?\b", left):
+        return None
+    ref = reference(subject, context)
+    ref = ref.lower() if ref in PRONOUN.values() or ref == "Elles" else ref
+    aux = _auxiliary(ref.capitalize())
+    return f"Mais {ref} n'{aux} pas {match.group('verb')[:-2]}é {rest}"
 
 
 def _mais_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
@@ -453,6 +466,11 @@ def _que_object(left: str, rest: str, match: re.Match[str], context: Context) ->
 
 SPLITS: tuple[Split, ...] = (
     Split("mais", re.compile(r",\s+mais\s+"), opener=_mais_clause),
+    Split(
+        "sans",
+        re.compile(r",\s+sans\s+(?:toutefois\s+|pour autant\s+)?(?P<verb>\w+er)\s+"),
+        opener=_sans,
+    ),
     Split(
         "lequel",
         re.compile(r",\s+(?P<rel>lequel|laquelle|lesquels|lesquelles)\s+"),
