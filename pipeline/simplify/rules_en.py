@@ -168,7 +168,7 @@ def reference(noun_phrase: str, context: Context) -> str:
 
 # --- preparation -------------------------------------------------------------------------
 
-_DATE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b")
+_DATE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b(?:,(?=\s+(?:from|in|at|on)\b))?")
 
 
 def numbers_in_digits(text: str, context: Context) -> str:
@@ -233,13 +233,15 @@ def _tail_sentence(tail: str, who: str, context: Context) -> str | None:
 
 _SAID_THAT = re.compile(
     r"^(?P<who>[^,\"“”]{2,60}?)\s+(?P<verb>said|says|added|told \w+|confirmed|explained)"
-    r"\s+(?:that\s+(?P<rest>.+)|(?P<quoted>[\"“].+))$"
+    r"\s+(?:that\s+(?P<rest>.+)|(?P<quoted>[\"“].+)|(?P<bare>(?:the|a|an)\s.+))$"
 )
 
 
 def said_that(text: str, context: Context) -> list[str] | None:
     """``The diplomat added that X.`` -> ``The diplomat added this:`` + ``X.``, and
-    ``The source said "X" …`` -> ``The source said this:`` + ``"X" ….`` (long only)."""
+    ``The source said "X" …`` -> ``The source said this:`` + ``"X" ….``; ``The agency said
+    the number had tripled…`` likewise, when the words after "said" are a whole sentence
+    with no second "that" (long sentences only)."""
     match = _SAID_THAT.match(text)
     if not match or count_words(text) <= OPTIONAL_ABOVE:
         return None
@@ -247,6 +249,11 @@ def said_that(text: str, context: Context) -> list[str] | None:
     if who.split()[0].lower() in PRONOUNS or _has_main_verb(who):
         return None
     rest = match.group("rest") or match.group("quoted")
+    bare = match.group("bare")
+    if bare is not None:
+        if re.search(r"\bthat\b|,\s+(?:which|but|and)\b|;", bare) or not context.is_sentence(bare):
+            return None
+        rest = bare
     if count_words(rest) < 5 or not has_verb(rest):
         return None
     return [f"{match.group('who')} {match.group('verb')} this:", capitalise(rest)]
@@ -378,12 +385,29 @@ def _relative_which(left: str, rest: str, match: re.Match[str], context: Context
     ``They fanned it``."""
     first, _, after = rest.partition(" ")
     if first.lower() in PRONOUNS:
-        return _object_relative(PRONOUNS[first.lower()], after)
+        # "…joined by jihadists, and which they later fanned": "they" is not the subject of
+        # the sentence before, so the noun is repeated ("The jihadists later fanned it").
+        subject = _last_plural(left) if first.lower() == "they" else None
+        return _object_relative(subject, after) if subject else None
     mention = context.mention_ending(left)
     of_name = mention is not None and re.search(r"\bof\s+(?:the\s+)?$", left[: mention.start])
     if mention is not None and not of_name and first.lower() not in ("are", "were", "have"):
         return f"{_name_with_article(left, mention.start, mention.text)} {rest}"
     return None  # "…the CMA's groups, which could…": which noun? Not sure: no split.
+
+
+def _last_plural(text: str) -> str | None:
+    """``The …`` + the last plural noun of ``text`` ("…joined by jihadists" -> "The jihadists")."""
+    from pipeline.simplify.clauses import english_verb_forms
+    from pipeline.simplify.english import noun_number
+
+    for word in reversed(text.split()):
+        bare = word.strip(",.;:\"'”“").lower()
+        unknown_plural = bare.endswith("s") and not bare.endswith("ss") and not noun_number(bare)
+        plural = noun_number(bare) == "plural" or (unknown_plural and not english_verb_forms(bare))
+        if plural and not word[:1].isupper():
+            return f"The {bare}"
+    return None
 
 
 def _object_relative(pronoun: str, rest: str) -> str | None:
