@@ -30,8 +30,12 @@ sys.path.insert(0, str(ROOT))
 from pipeline.document import BlockKind  # noqa: E402
 from pipeline.glossary import load_glossary  # noqa: E402
 from pipeline.ingest import read_document  # noqa: E402
-from pipeline.langid import ALL_CANDIDATES, MIN_WORDS, identify  # noqa: E402
-from pipeline.langid import plausible  # noqa: E402
+from pipeline.langid import (  # noqa: E402
+    ALL_CANDIDATES,
+    MIN_WORDS,
+    identify,
+    plausible,  # noqa: E402
+)
 from pipeline.xliff import read_translations  # noqa: E402
 
 LANGS = ("en", "fr", "ar", "bm")

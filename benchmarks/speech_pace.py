@@ -31,9 +31,10 @@ LANGS = ("en", "fr", "ar")
 
 def documents() -> dict[tuple[str, str], Any]:
     """(language, version) -> the Document spoken."""
+    from pipeline.xliff import read_translations
+
     from pipeline.glossary import load_glossary
     from pipeline.ingest import read_document
-    from pipeline.review.xliff import read_translations
     from pipeline.simplify import simplify_document
 
     glossary = load_glossary()

@@ -13,12 +13,12 @@ from pipeline.document import BlockKind, Document, make_blocks
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.simplify import Role, check_facts, simplify_document
-from pipeline.simplify.engine import enforce_limit, simplify_text
+from pipeline.simplify.engine import simplify_text
 from pipeline.simplify.languages import rules_for
 from pipeline.simplify.model import EasyDocument
-from pipeline.simplify.numbers import find_numbers, words_to_digits
+from pipeline.simplify.numbers import find_numbers, spell_number, words_to_digits
 from pipeline.simplify.rules import Context
-from pipeline.simplify.text import count_words, word_set
+from pipeline.simplify.text import capitalise, count_words, word_set
 
 GLOSSARY = load_glossary(None)
 NBSP = "\u00a0"
@@ -34,7 +34,8 @@ def document(paragraphs: list[str], lang: str = "en") -> Document:
 
 
 def text_of(version: EasyDocument) -> str:
-    return " ".join(s.text for s in version.sentences() if s.role is Role.TEXT)
+    """The article's own words: the key points (its lead) and the body."""
+    return " ".join(s.text for s in version.sentences() if s.role in (Role.TEXT, Role.KEY_POINT))
 
 
 @pytest.mark.parametrize(
@@ -85,8 +86,8 @@ def text_of(version: EasyDocument) -> str:
             "The ruling junta has forged close ties with the Kremlin, bringing in operatives "
             "from abroad.",
             [
-                "The ruling junta has forged close ties with the Kremlin.",
-                "The ruling junta brought in operatives from abroad.",
+                "The ruling junta has built close links with the Kremlin.",
+                "The ruling junta brought in agents from abroad.",
             ],
         ),
         (
@@ -134,8 +135,9 @@ def text_of(version: EasyDocument) -> str:
         ),
         (
             "ar",
+            # After reported speech, "but" may still be what was said: not cut.
             "وأكدت المصادر أن المحادثات جرت، لكنها لم تعلق على التكهنات.",
-            ["وأكدت المصادر أن المحادثات جرت.", "لكنها لم تعلق على التكهنات."],
+            ["وأكدت المصادر أن المحادثات جرت، لكنها لم تعلق على التكهنات."],
         ),
         (
             "bm",
@@ -178,8 +180,16 @@ def test_sentences_left_alone(lang: str, text: str):
     [
         ("en", "two soldiers and one officer", "2 soldiers and one officer"),
         ("en", "Twenty-five villages, thousands of people", "25 villages, thousands of people"),
+        ("en", "a hundred people, two thousand and sixteen", "a hundred people, 2016"),
+        ("en", "No one came; one of the leaders", "No one came; one of the leaders"),
         ("fr", "deux soldats et vingt-cinq civils", "2 soldats et 25 civils"),
         ("fr", "un paysage neuf, dix-sept morts", "un paysage neuf, 17 morts"),
+        ("fr", "les neuf soldats", "les 9 soldats"),
+        ("fr", "soixante-dix personnes, quatre-vingt-quinze blessés", "70 personnes, 95 blessés"),
+        ("fr", "cent mille réfugiés, mille soldats", "100000 réfugiés, 1000 soldats"),
+        ("fr", "des millions de personnes, deux millions", "des millions de personnes, 2000000"),
+        ("bm", "mɔgɔ mugan ni duuru sara", "mɔgɔ 25 sara"),
+        ("bm", "Sivili kɛmɛ caman sara, ne kelen", "Sivili kɛmɛ caman sara, ne kelen"),
         ("ar", "قتل خمسة جنود", "قتل خمسة جنود"),
     ],
 )
@@ -187,44 +197,23 @@ def test_numbers_in_digits(lang: str, text: str, digits: str):
     assert words_to_digits(text, lang) == digits
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("number", [2, 17, 69, 70, 71, 80, 91, 99, 100, 158, 1000, 2016, 158000])
+def test_numbers_read_as_written(lang: str, number: int):
+    """Every number num2words writes, text2num reads back (French past *soixante-neuf*)."""
+    assert words_to_digits(spell_number(number, lang), lang) == str(number)
+
+
+def test_bambara_numbers_read_as_written():
+    for number in (2, 25, 158, 2016):
+        assert words_to_digits(spell_number(number, "bm"), "bm") == str(number)
+
+
 def test_find_numbers_normalises():
     assert find_numbers("2,000 people; 1,5 km; ٢٠١٦ and two", "fr") == Counter(
         {"2000": 1, "1.5": 1, "2016": 1}
     )
     assert find_numbers("two and 2", "en") == Counter({"2": 2})
-
-
-def test_long_sentence_without_any_joint_is_still_cut():
-    words = " ".join(f"word{i}" for i in range(47))
-    pieces = enforce_limit(words, Context(rules_for("en"), GLOSSARY))
-    assert all(count_words(p) <= 20 for p in pieces)
-    assert " ".join(pieces).replace(".", "").lower().split() == words.split()
-
-
-def test_cut_never_splits_a_glossary_name():
-    text = (
-        "The statement was read out by the Support Group for Islam and Muslims and also by "
-        "the Coordination of Azawad Movements in the town hall of Kidal today"
-    )
-    pieces = easy(text, "en")
-    assert all(count_words(p) <= 20 for p in pieces)
-    joined = " ".join(pieces)
-    assert "Support Group for Islam and Muslims" in joined
-    assert "Coordination of Azawad Movements" in joined
-
-
-def test_paragraph_without_sentence_end():
-    text = (
-        "Mali leader holds talks with northern groups in Kidal and Gao while the army watches "
-        "the border towns closely every day and every night near Menaka and Kidal"
-    )
-    version = simplify_document(document([text]), GLOSSARY)
-    sentences = [s.text for s in version.blocks[0].sentences if s.role is Role.TEXT]
-    assert len(sentences) > 1 and all(count_words(s) <= 20 for s in sentences)
-    assert not sentences[-1].endswith(".")  # the original had no end mark: none is invented
-    # Same words in the same order; only capitals and full stops were added.
-    assert " ".join(sentences).replace(".", "").lower().split() == text.lower().split()
-    assert check_facts(document([text]), version, GLOSSARY) == []
 
 
 @pytest.mark.parametrize("paragraphs", [[""], ["   "], ["— … —", "« »"]])
@@ -313,13 +302,17 @@ def test_numbers_survive_simplification(text: str):
     version = simplify_document(original, GLOSSARY)
     kept = find_numbers(text_of(version), "en")
     assert find_numbers(text, "en") - kept == Counter()
-    assert version.readability.longest_sentence <= 20
     assert check_facts(original, version, GLOSSARY) == []
 
 
 def test_language_without_rules_of_its_own():
-    """Dyula has no rules yet: sentences, semicolons and the length limit still apply."""
+    """Dyula has no rules yet: sentences and semicolons are cut, nothing else."""
     text = "A ye a fɔ; " + " ".join(["kuma"] * 30)
     pieces = easy(text, "dyu")
-    assert pieces[0] == "A ye a fɔ."
-    assert len(pieces) > 2 and all(count_words(p) <= 20 for p in pieces)
+    assert pieces == ["A ye a fɔ.", capitalise(" ".join(["kuma"] * 30))]
+
+
+def test_long_sentence_without_a_safe_joint_stays_whole():
+    """No last-resort cut: 47 words with no joint come out as they went in."""
+    words = " ".join(f"word{i}" for i in range(47))
+    assert easy(words, "en") == [words]

@@ -60,18 +60,33 @@ def simplify(
 
 
 def format_easy(easy: EasyDocument, missing: list[MissingFact]) -> str:
-    """The easy version, one sentence per line, then a readability table."""
-    lines = ["Key points:", *(f"- {s.text}" for s in easy.key_points)]
-    for block in easy.blocks:
-        lines.append("")
+    """The easy version in reading order (title, key points, body), one sentence per line,
+    the words to know, then a readability table."""
+    from pipeline.simplify import is_key_point_block
+
+    lines: list[str] = []
+    in_points = False
+    for block in easy.to_document().blocks:
+        point = is_key_point_block(block.id)
+        if point and not in_points:
+            lines += ["", "Key points:"]
+        elif not point:
+            lines.append("")
+        in_points = point
         bullet = "- " if block.kind.value == "list_item" else ""
-        lines.extend(f"{bullet}{s.text}" for s in block.sentences)
+        lines.extend(f"{bullet}{s.text}" for s in block.segments)
+    if easy.words_to_know:
+        lines += [
+            "",
+            "Words to know:",
+            *(f"- {w.word}: {w.explanation}" for w in easy.words_to_know),
+        ]
     lines += ["", *format_readability(easy.original, easy.readability)]
     unmet = easy.unmet_targets()
     lines.append("Targets: met" if not unmet else f"Targets not met: {'; '.join(unmet)}")
     facts = "; ".join(str(m) for m in missing)
     lines.append("Facts: every number and name kept" if not missing else f"Facts missing: {facts}")
-    return "\n".join(lines)
+    return "\n".join(lines).lstrip("\n")
 
 
 def format_readability(original: Readability, easy: Readability) -> list[str]:

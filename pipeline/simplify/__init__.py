@@ -5,12 +5,16 @@
     easy = simplify_document(doc, glossary)      # EasyDocument: key points + easy blocks
     easy.readability, easy.original               # Readability figures (words/sentence, formula)
     easy.unmet_targets()                           # [] when the easy-to-read targets are met
+    easy.words_to_know                             # [WordToKnow(term, word, explanation)]
     check_facts(doc, easy, glossary)               # [] when no number or name was lost
-    easy.to_document()                             # a Document for publishing and speech
+    easy.to_document()                             # title, key points k1.., body: for publishing
 
 The rewriting is rule-based and deterministic (see ``rules_en``, ``rules_fr``,
-``rules_ar``, ``rules_bm``); explanations of names come from the glossary
-(``explain``), key points from the lead paragraphs (``keypoints``).
+``rules_ar``, ``rules_bm``); a split is kept only when every piece is a whole sentence
+(``clauses``: spaCy's French parser, an English verb lexicon, conservative rules for
+Arabic and Bambara).  Hard words become plain ones (``plain``), acronyms are spelt out
+(``acronyms``), names and kept hard words are explained once (``explain``), and the
+lead becomes the key points (``keypoints``).
 """
 
 from __future__ import annotations
@@ -18,12 +22,21 @@ from __future__ import annotations
 from pipeline.document import Block, BlockKind, Document
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary
+from pipeline.simplify.acronyms import spell_out_acronyms
 from pipeline.simplify.engine import simplify_text
-from pipeline.simplify.explain import HEADINGS, add_explanations
+from pipeline.simplify.explain import HEADINGS, add_explanations, terms_named
 from pipeline.simplify.facts import MissingFact, check_facts
-from pipeline.simplify.keypoints import key_points
+from pipeline.simplify.keypoints import take_key_points
 from pipeline.simplify.languages import rules_for
-from pipeline.simplify.model import EasyBlock, EasyDocument, EasySentence, Role, sentence_id
+from pipeline.simplify.model import (
+    EasyBlock,
+    EasyDocument,
+    EasySentence,
+    Role,
+    WordToKnow,
+    is_key_point_block,
+    sentence_id,
+)
 from pipeline.simplify.readability import Readability, measure
 from pipeline.simplify.rules import Context
 from pipeline.simplify.text import count_words
@@ -35,7 +48,9 @@ __all__ = [
     "MissingFact",
     "Readability",
     "Role",
+    "WordToKnow",
     "check_facts",
+    "is_key_point_block",
     "measure",
     "simplify_document",
 ]
@@ -51,20 +66,26 @@ def simplify_document(doc: Document, glossary: Glossary) -> EasyDocument:
         raise InputError(f"{name} has no text to simplify (no words in any paragraph)")
     context = Context(rules_for(doc.lang), glossary)
     blocks = [_easy_block(block, context) for block in doc.blocks]
-    blocks = add_explanations(blocks, context, lambda text: simplify_text(text, context))
-    points = key_points(blocks, context)
+    points, blocks = take_key_points(blocks, context)
+    body = [s for b in blocks if b.kind not in HEADINGS for s in b.sentences]
+    spell_out_acronyms([*points, *body], context)
+    blocks, words = add_explanations(
+        blocks, context, lambda text: simplify_text(text, context), terms_named(points, context)
+    )
     title_block = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
     title = " ".join(s.text for s in title_block.sentences) if title_block else doc.title
-    texts = [s.text for s in points] + [s.text for b in blocks for s in b.sentences]
-    return EasyDocument(
+    version = EasyDocument(
         title=title,
         lang=doc.lang,
         key_points=points,
         blocks=blocks,
-        readability=measure(texts, doc.lang),
+        readability=measure([], doc.lang),
         original=measure((s.text for s in doc.segments()), doc.lang),
         source_name=doc.source_name,
+        words_to_know=words,
     )
+    version.readability = measure((s.text for s in version.sentences()), doc.lang)
+    return version
 
 
 def _easy_block(block: Block, context: Context) -> EasyBlock:

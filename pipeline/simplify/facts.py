@@ -1,7 +1,7 @@
 """No fact lost: every number and every glossary name of the original is in the easy text.
 
-Only the easy version's own sentences count (not explanations or key points, which
-could otherwise hide a number or a name the rewriting dropped).  Numbers are
+Only the easy version's own sentences count: the body and the key points (the lead,
+moved there), not explanations, which could hide a name the rewriting dropped.  Numbers are
 compared as values (``two`` = ``2``, ``2,000`` = ``2000``), each as many times as the
 original has it; names are compared as glossary terms, whatever form is used
 (``Support Group for Islam and Muslims`` and ``GSIM`` are one name).
@@ -35,7 +35,7 @@ class MissingFact:
 
 def check_facts(original: Document, easy: EasyDocument, glossary: Glossary) -> list[MissingFact]:
     """Numbers and glossary names of ``original`` missing from ``easy`` (empty = none lost)."""
-    texts = [s.text for s in easy.sentences() if s.role is Role.TEXT]
+    texts = [s.text for s in easy.sentences() if s.role in (Role.TEXT, Role.KEY_POINT)]
     return _missing_numbers(original, texts) + _missing_names(original, texts, glossary)
 
 

@@ -1,10 +1,12 @@
-"""Key points: 3 to 5 short sentences from the lead paragraphs, shown before the article.
+"""Key points: the article's lead, in easy sentences, moved to just after the title.
 
-Each key point is the first easy sentence of one of the first paragraphs (after the
-words that introduce a speaker), when it can stand alone: taken from the text itself
-(never written anew), not a quotation, not starting with a word that needs the
-sentence before ("He", "They", "But").  Paragraphs are taken in order until there are
-five.  Every easy sentence is already short (at most 20 words).
+A news article puts what matters most first.  The key points are its first segments
+(source sentences) in easy sentences, taken in order from the first paragraphs, so that
+the body goes on exactly where they stop: nothing is said twice, nothing is read out of
+order.  A segment is taken while it has no quotation (quotations stay with their
+context), does not start by pointing back ("He", "They", "But", for the first one), and
+the key points stay short (at most ``MAX_SEGMENTS`` segments and ``MAX_SENTENCES``
+sentences).
 """
 
 from __future__ import annotations
@@ -12,37 +14,57 @@ from __future__ import annotations
 from pipeline.document import BlockKind
 from pipeline.simplify.model import EasyBlock, EasySentence, Role, sentence_id
 from pipeline.simplify.rules import Context
-from pipeline.simplify.text import count_words, is_quotation
 
-MAX_KEY_POINTS = 5
-LEAD_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+MAX_SEGMENTS = 3
+MAX_SENTENCES = 7
+LEAD_KINDS = (BlockKind.PARAGRAPH,)
+SKIPPED_KINDS = (BlockKind.TITLE, BlockKind.SUBHEADING, BlockKind.CAPTION)
+QUOTE_MARKS = '"“”«»„'
 
 
-def key_points(blocks: list[EasyBlock], context: Context) -> list[EasySentence]:
-    """The key points of an easy document, with ids ``<source>.k1``."""
-    chosen = []
-    for block in blocks:
-        if block.kind not in LEAD_KINDS:
-            continue
-        first = next((s for s in block.sentences if _opens_text(s)), None)
-        if first is not None and _stands_alone(first, context):
-            chosen.append(first)
-        if len(chosen) == MAX_KEY_POINTS:
-            break
-    return [
-        EasySentence(sentence_id(s.source, Role.KEY_POINT, 1), s.text, Role.KEY_POINT)
-        for s in chosen
+def take_key_points(
+    blocks: list[EasyBlock], context: Context
+) -> tuple[list[EasySentence], list[EasyBlock]]:
+    """The key points, and the blocks without the sentences moved there."""
+    chosen = _lead_segments(blocks, context)
+    points: list[EasySentence] = []
+    for source in chosen:
+        sentences = [s for b in blocks for s in b.sentences if s.source == source]
+        points += [
+            EasySentence(sentence_id(source, Role.KEY_POINT, n), s.text, Role.KEY_POINT)
+            for n, s in enumerate(sentences, start=1)
+        ]
+    rest = [
+        EasyBlock(b.id, b.kind, [s for s in b.sentences if s.source not in chosen]) for b in blocks
     ]
+    return points, rest
 
 
-def _opens_text(sentence: EasySentence) -> bool:
-    """The article's own words, not the words that introduce a speaker."""
-    return sentence.role is Role.TEXT and not sentence.text.rstrip().endswith(":")
+def _lead_segments(blocks: list[EasyBlock], context: Context) -> list[str]:
+    """Source ids of the lead segments, in order."""
+    segments: dict[str, list[EasySentence]] = {}
+    for block in blocks:
+        if block.kind in SKIPPED_KINDS:
+            continue
+        if block.kind not in LEAD_KINDS:
+            break
+        for sentence in block.sentences:
+            segments.setdefault(sentence.source, []).append(sentence)
+    chosen: list[str] = []
+    count = 0
+    for source, sentences in segments.items():
+        if len(chosen) == MAX_SEGMENTS or count + len(sentences) > MAX_SENTENCES:
+            break
+        if not _movable(sentences, context, first=not chosen):
+            break
+        chosen.append(source)
+        count += len(sentences)
+    return chosen
 
 
-def _stands_alone(sentence: EasySentence, context: Context) -> bool:
-    text = sentence.text.strip()
-    if sentence.role is not Role.TEXT or not text or is_quotation(text):
+def _movable(sentences: list[EasySentence], context: Context, first: bool) -> bool:
+    texts = [s.text for s in sentences if s.role is Role.TEXT]
+    if not texts or any(mark in t for t in texts for mark in QUOTE_MARKS):
         return False
-    first = text.split()[0].strip("\"'“”«»,").lower()
-    return first not in context.rules.context_words and count_words(text) >= 3
+    opening = texts[0].split()[0].strip(QUOTE_MARKS + ",").lower()
+    return not (first and opening in context.rules.context_words)

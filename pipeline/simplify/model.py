@@ -1,11 +1,13 @@
-"""The easy-to-read version of a document: key points, then the article's blocks in easy
-sentences, each sentence tied to the source segment it comes from.
+"""The easy-to-read version of a document: the title, the key points, then the rest of
+the article in easy sentences, each sentence tied to the source segment it comes from.
 
-Sentence ids extend the source segment id with a role letter and a number:
+The key points are the article's lead (its first segments, in easy sentences), moved
+to the top and labelled: they are not repeated in the body, so a listener hears them
+once.  Sentence ids extend the source segment id with a role letter and a number:
 ``p3.s1.e2`` is the second easy sentence made from segment ``p3.s1``, ``p4.s1.x1``
-the first sentence of a glossary explanation placed after it, ``p3.s1.k1`` the key
-point drawn from it.  ``source_of("p3.s1.e2") == "p3.s1"``: captions, audio and
-review map any easy sentence back to the original.
+the first sentence of an explanation placed after it, ``p3.s1.k2`` the second
+sentence of the key point made from it.  ``source_of("p3.s1.e2") == "p3.s1"``:
+captions, audio and review map any easy sentence back to the original.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from pipeline.document import Block, BlockKind, Document, Segment
 from pipeline.simplify.readability import Readability, unmet_targets
 
 KEY_POINT_BLOCK = "k"
-"""Prefix of the ids of the key-point blocks (``k1``, ``k2``...)."""
+"""Prefix of the ids of the key-point blocks (``k1``, ``k2``...) in ``to_document()``."""
+
+
+def is_key_point_block(block_id: str) -> bool:
+    """Whether a block of ``EasyDocument.to_document()`` is a key point (``k1``, ``k2``...):
+    a publisher puts a "Key points" heading before the first one."""
+    return block_id[:1] == KEY_POINT_BLOCK and block_id[1:].isdigit()
 
 
 class Role(StrEnum):
@@ -31,7 +39,7 @@ class Role(StrEnum):
     EXPLANATION = "explanation"
     """A glossary explanation of a name, at its first mention."""
     KEY_POINT = "key_point"
-    """A key point, repeated from the text at the top."""
+    """The article's own words, rewritten, moved to the key points at the top."""
 
 
 ROLE_LETTERS = {Role.TEXT: "e", Role.EXPLANATION: "x", Role.KEY_POINT: "k"}
@@ -100,6 +108,25 @@ class EasyBlock:
         return cls(data["id"], BlockKind(data["kind"]), sentences)
 
 
+@dataclass(frozen=True)
+class WordToKnow:
+    """A hard name or word of the easy version, and its explanation."""
+
+    term: str
+    """Glossary term id, or ``plain:<word>`` for a word of the plain-word list."""
+    word: str
+    """The word as this version writes it ("GSIM", "amalgamation")."""
+    explanation: str
+    """Its explanation, as placed in the text."""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"term": self.term, "word": self.word, "explanation": self.explanation}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> WordToKnow:
+        return cls(data["term"], data["word"], data["explanation"])
+
+
 @dataclass
 class EasyDocument:
     """The easy-to-read version of one document, in the document's language."""
@@ -109,21 +136,28 @@ class EasyDocument:
     lang: str
     """Language code."""
     key_points: list[EasySentence]
-    """3 to 5 short sentences from the lead paragraphs, shown first."""
+    """The lead in easy sentences, shown after the title and not repeated in the body."""
     blocks: list[EasyBlock]
-    """The article, block by block."""
+    """The article, block by block (same ids as the source; the lead's sentences are in
+    ``key_points`` instead, so a block may be empty)."""
     readability: Readability
     """Figures of this easy version (key points, headings and explanations included)."""
     original: Readability
     """Figures of the document it was made from."""
     source_name: str = ""
     """File name of the original article."""
+    words_to_know: list[WordToKnow] = field(default_factory=list)
+    """The names and words explained in the text, in the order they are explained."""
 
     def sentences(self) -> Iterator[EasySentence]:
-        """Every sentence in reading order: key points first."""
+        """Every sentence in reading order: the title, the key points, then the body."""
+        titles = [b for b in self.blocks if b.kind is BlockKind.TITLE]
+        for block in titles:
+            yield from block.sentences
         yield from self.key_points
         for block in self.blocks:
-            yield from block.sentences
+            if block.kind is not BlockKind.TITLE:
+                yield from block.sentences
 
     def unmet_targets(self) -> list[str]:
         """The easy-to-read targets this version misses (empty when all are met)."""
@@ -138,14 +172,26 @@ class EasyDocument:
         }
 
     def to_document(self) -> Document:
-        """A plain ``Document`` (for publishing and speech): key points as list items
-        ``k1``..``kN`` first, then the blocks; provenance ``easy`` or ``glossary:<term>``."""
-        blocks = [
-            Block(f"{KEY_POINT_BLOCK}{n}", BlockKind.LIST_ITEM, [_segment(s)])
-            for n, s in enumerate(self.key_points, start=1)
+        """A plain ``Document`` (for publishing and speech), in reading order: the title
+        block, then one list item per key point (ids ``k1``..``kN``, see
+        ``is_key_point_block``), then the other blocks (empty ones left out); provenance
+        ``easy``, or ``glossary:<term>`` for explanations."""
+        titles = [b for b in self.blocks if b.kind is BlockKind.TITLE]
+        body = [b for b in self.blocks if b.kind is not BlockKind.TITLE and b.sentences]
+        blocks = [_block(b.id, b.kind, b.sentences) for b in titles]
+        blocks += [
+            _block(f"{KEY_POINT_BLOCK}{n}", BlockKind.LIST_ITEM, point)
+            for n, point in enumerate(self.key_point_groups(), start=1)
         ]
-        blocks += [Block(b.id, b.kind, [_segment(s) for s in b.sentences]) for b in self.blocks]
+        blocks += [_block(b.id, b.kind, b.sentences) for b in body]
         return Document(self.title, self.lang, blocks, self.source_name)
+
+    def key_point_groups(self) -> list[list[EasySentence]]:
+        """The key points, one list of sentences per source segment."""
+        groups: dict[str, list[EasySentence]] = {}
+        for sentence in self.key_points:
+            groups.setdefault(sentence.source, []).append(sentence)
+        return list(groups.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +200,7 @@ class EasyDocument:
             "source_name": self.source_name,
             "key_points": [s.to_dict() for s in self.key_points],
             "blocks": [b.to_dict() for b in self.blocks],
+            "words_to_know": [w.to_dict() for w in self.words_to_know],
             "readability": self.summary(),
         }
 
@@ -172,11 +219,16 @@ class EasyDocument:
             readability=Readability.from_dict(figures["easy"]),
             original=Readability.from_dict(figures["original"]),
             source_name=data.get("source_name", ""),
+            words_to_know=[WordToKnow.from_dict(w) for w in data.get("words_to_know", [])],
         )
 
     @classmethod
     def from_json(cls, text: str) -> EasyDocument:
         return cls.from_dict(json.loads(text))
+
+
+def _block(block_id: str, kind: BlockKind, sentences: list[EasySentence]) -> Block:
+    return Block(block_id, kind, [_segment(s) for s in sentences])
 
 
 def _segment(sentence: EasySentence) -> Segment:

@@ -1,71 +1,133 @@
 """Numbers in digits: number words become digits, and numbers are found for fact checks.
 
-Easy-to-read practice writes numbers as digits ("2", not "two").  Only words that
-are always numbers are converted: "one"/"un" (also a pronoun or article) and the
-French "neuf" (also "new") are left alone, and so are vague amounts ("thousands").
+Easy-to-read practice writes numbers as digits ("2", not "two").  French and English
+number words are read by ``text2num`` (``alpha2digit``: *soixante-dix*, *quatre-vingt-
+quinze*, *two thousand and sixteen*...), Bambara ones by the Bambara normaliser
+(``bambara_normalizer``: *mugan ni duuru* -> 25).  Only what is surely a number is
+rewritten:
+
+- "one"/"un"/"kelen" (also a pronoun, an article, "alone") stay words;
+- the French "neuf" stays a word after a noun ("un paysage neuf"); it is a number only
+  first in a phrase or after a determiner or a preposition ("les neuf soldats");
+- vague amounts stay words: "thousands", "des milliers", "des millions", "a hundred",
+  "kɛmɛ caman" (a scale word not preceded by a number word is never converted).
+
+``spell_number`` writes a number back in words (``num2words``), for speech and checks.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib.util import find_spec
 
-_UNITS_EN = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS_EN = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
-_TEENS_EN += ["seventeen", "eighteen", "nineteen"]
-_TENS_EN = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_UNITS_FR = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit"]
-_TEENS_FR = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"]
-_TENS_FR = ["vingt", "trente", "quarante", "cinquante", "soixante"]
+from pipeline.simplify.text import word_set
 
-
-def _english_words() -> dict[str, int]:
-    words = {w: n for n, w in enumerate(_UNITS_EN, start=2)}
-    words.update({w: n for n, w in enumerate(_TEENS_EN, start=10)})
-    for tens, word in enumerate(_TENS_EN, start=2):
-        words[word] = tens * 10
-        for unit, unit_word in enumerate(["one", *_UNITS_EN], start=1):
-            words[f"{word}-{unit_word}"] = tens * 10 + unit
-    return words
-
-
-def _french_words() -> dict[str, int]:
-    words = {w: n for n, w in enumerate(_UNITS_FR, start=2)}
-    words.update({w: n for n, w in enumerate(_TEENS_FR, start=10)})
-    words.update({"dix-sept": 17, "dix-huit": 18, "dix-neuf": 19})
-    for tens, word in enumerate(_TENS_FR, start=2):
-        words[word] = tens * 10
-        words[f"{word} et un"] = tens * 10 + 1
-        for unit, unit_word in enumerate([*_UNITS_FR, "neuf"], start=2):
-            words[f"{word}-{unit_word}"] = tens * 10 + unit
-    return words
-
-
-NUMBER_WORDS: dict[str, dict[str, int]] = {"en": _english_words(), "fr": _french_words()}
-"""Lowercase number words and their values, per language."""
-
-_WORD_PATTERNS = {
-    lang: re.compile(
-        r"(?<![\w-])("
-        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    for lang, words in NUMBER_WORDS.items()
-}
+SCALES = {
+    "en": {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+           "billions", "dozen", "dozens"},
+    "fr": {"millions", "milliards", "milliers", "centaines", "dizaines", "douzaines"},
+}  # fmt: skip
+"""Words that are a vague amount unless a number word comes first ("thousands", "a hundred",
+"des millions"; but "two thousand", "deux millions")."""
+_NEUF_NUMBER_AFTER = word_set(
+    """les des de d et à ces ses leurs aux sur dont ou plus moins environ pour avec par"""
+) | {""}
+"""Words after which "neuf" is the number nine ("les neuf soldats"), not "new"."""
+_TEXT2NUM = {"en", "fr"}
 # Groups of three digits joined by a no-break space ("100 000") are one number; after an
 # ordinary space they are not ("two 100" is 2 and 100), so a cut can never merge or part them.
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_TOKEN = re.compile(r"[\w'’-]+|\S")
+_MASK = "\ue000"  # a private-use character: alpha2digit leaves it alone
 
 
 def words_to_digits(text: str, lang: str) -> str:
-    """Number words as digits (``two`` -> ``2``); languages without a table are unchanged."""
-    pattern = _WORD_PATTERNS.get(lang)
-    if pattern is None:
-        return text
-    table = NUMBER_WORDS[lang]
-    return pattern.sub(lambda m: str(table[m.group().lower()]), text)
+    """Number words as digits (``vingt-cinq`` -> ``25``); other languages unchanged."""
+    if lang in _TEXT2NUM:
+        return _text2num_digits(text, lang)
+    if lang == "bm" and find_spec("bambara_normalizer") is not None:
+        return _bambara_digits(text)  # the speech extra's normaliser; without it: as written
+    return text
+
+
+def _text2num_digits(text: str, lang: str) -> str:
+    from text_to_num import alpha2digit
+
+    masked, kept = _mask_unsure(text, lang)
+    result = alpha2digit(masked, lang, threshold=2)
+    for word in kept:
+        result = result.replace(_MASK, word, 1)
+    return result
+
+
+def _mask_unsure(text: str, lang: str) -> tuple[str, list[str]]:
+    """Hide the words that are not surely numbers here (vague scales, "neuf" = new)."""
+    from text_to_num import alpha2digit
+
+    pieces: list[str] = []
+    kept: list[str] = []
+    previous, last = "", 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        unsure = lower in SCALES[lang] and not _is_number_word(previous, lang, alpha2digit)
+        if lang == "fr" and lower == "neuf":
+            unsure = previous.lower().split("'")[-1] not in _NEUF_NUMBER_AFTER
+        pieces += [text[last : match.start()], _MASK if unsure else word]
+        if unsure:
+            kept.append(word)
+        previous, last = word, match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), kept
+
+
+def _is_number_word(word: str, lang: str, alpha2digit) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``word`` alone is a number word ("deux", "twenty-five"), not digits."""
+    return bool(word) and not word[0].isdigit() and alpha2digit(word, lang, threshold=0) != word
+
+
+def _bambara_digits(text: str) -> str:
+    """Runs of Bambara number words (``mugan ni duuru``) as digits, unless vague or a word
+    that is also something else (``kelen`` = alone, ``ba`` = big, ``kɛmɛ caman`` = hundreds)."""
+    from bambara_normalizer.numbers import is_number_word
+
+    tokens = list(_TOKEN.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (
+            (tokens[j].group().lower() != "ni" and is_number_word(tokens[j].group().lower()))
+            or (
+                j > i
+                and tokens[j].group().lower() == "ni"
+                and j + 1 < len(tokens)
+                and is_number_word(tokens[j + 1].group().lower())
+            )
+        ):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        phrase = text[tokens[i].start() : tokens[j - 1].end()]
+        following = tokens[j].group().lower() if j < len(tokens) else ""
+        value = _bambara_value(phrase) if following != "caman" else None
+        if value is not None and phrase.lower() not in ("kelen", "ba"):
+            out += [text[last : tokens[i].start()], value]
+            last = tokens[j - 1].end()
+        i = j
+    return "".join(out) + text[last:]
+
+
+def _bambara_value(phrase: str) -> str | None:
+    from bambara_normalizer.numbers import bambara_to_number
+
+    try:
+        return str(bambara_to_number(phrase.lower()))
+    except ValueError:
+        return None  # "bi" (today) is a number word only inside a number
 
 
 def find_numbers(text: str, lang: str) -> Counter[str]:
@@ -79,6 +141,22 @@ def find_numbers(text: str, lang: str) -> Counter[str]:
     for match in _DIGITS.finditer(text):
         found[_normalise(match.group())] += 1
     return found
+
+
+def spell_number(number: int, lang: str) -> str:
+    """``71`` -> ``soixante et onze`` (fr), ``seventy-one`` (en), ``biwolonwula ni kelen`` (bm)."""
+    if lang == "bm":
+        from bambara_normalizer.numbers import number_to_bambara
+
+        return str(number_to_bambara(number))
+    return _num2words()(number, lang=lang)
+
+
+@cache
+def _num2words():  # type: ignore[no-untyped-def]
+    from num2words import num2words
+
+    return num2words
 
 
 def _normalise(number: str) -> str:

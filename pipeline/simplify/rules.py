@@ -73,7 +73,7 @@ class Split:
         left, right = close_sentence(left), capitalise(right.strip())
         if min(count_words(left), count_words(right)) < MIN_PIECE_WORDS:
             return None
-        if self.needs_verb and not (context.has_verb(left) and context.has_verb(right)):
+        if self.needs_verb and not (context.clause(left) and context.clause(right)):
             return None
         return [left, right]
 
@@ -105,6 +105,9 @@ class LanguageRules:
     key points do not start with them."""
     colon: str = ":"
     """How a sentence introducing a quotation ends (French puts a space before it)."""
+    reported: re.Pattern[str] | None = None
+    """A reporting verb ("said", «a déclaré», «قال»): after one, a clause joined by a
+    semicolon or "but" may still be what was said, so the sentence is not cut there."""
 
 
 @dataclass
@@ -131,6 +134,18 @@ class Context:
 
     def has_verb(self, text: str) -> bool:
         return self.rules.has_verb(text)
+
+    def clause(self, text: str) -> bool:
+        """Whether ``text`` is a clause: the sentence check where the language has one,
+        else the rules' verb heuristic."""
+        verdict = self.is_sentence(text)
+        return self.has_verb(text) if verdict is None else verdict
+
+    def is_sentence(self, text: str) -> bool | None:
+        """Whether ``text`` is a whole sentence in this language (None = cannot tell)."""
+        from pipeline.simplify.clauses import is_sentence
+
+        return is_sentence(text, self.lang)
 
     def mention_ending(self, text: str) -> Mention | None:
         """The glossary mention that ends ``text`` (trailing spaces and commas aside)."""
@@ -209,8 +224,13 @@ def quotation_first(text: str, context: Context) -> list[str] | None:
     return [close_sentence(quote + (match.group("comma") or "")), capitalise(rest)]
 
 
-SEMICOLON = Split("semicolon", re.compile(r"\s*[;؛]\s+"), needs_verb=False)
-"""A semicolon joins two sentences: cut there."""
+def _after_semicolon(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    reported = context.rules.reported
+    return None if reported is not None and reported.search(left) else rest
+
+
+SEMICOLON = Split("semicolon", re.compile(r"\s*[;؛]\s+"), opener=_after_semicolon, needs_verb=False)
+"""A semicolon joins two sentences: cut there (unless the first reports speech)."""
 
 DASH = Split("dash", re.compile(r"\s+[—–]\s+(?=[^—–]+$)"), needs_verb=True)
 """A single dash before the end joins two clauses (a pair of dashes is an aside: kept)."""

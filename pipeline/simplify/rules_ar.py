@@ -7,8 +7,9 @@ Arabic-Indic ones; both are kept).  The rules:
 - ``قال X إن Y`` (long sentences) -> ``قال X ما يلي:`` + ``إن Y`` (``أن`` becomes ``إن``,
   which may start a sentence and keeps its noun in the same case);
 - a circumstantial participle after a clause (``، مضيفا أن``) -> ``وأضاف أن``;
-- cuts at ``،`` + ``و`` (a new clause), ``، لكن``, ``، الذي/التي/الذين`` (-> ``وهذا``,
-  ``وهذه``, ``وهؤلاء``), and, in long sentences, before ``و`` + a verb.
+- cuts at ``،`` + ``و`` (a new clause), ``، لكن`` (not after reported speech), ``، الذي/
+  التي/الذين`` ending the sentence (-> ``وهذا``, ``وهذه``, ``وهؤلاء``).  ``و`` + a verb
+  without a comma is never cut: it may continue a relative clause (``تمرد زعزع … وأثار``).
 
 Arabic sentences without a verb are normal (``كيدال مدينة``): a piece counts as a
 clause when it has at least two words.
@@ -58,6 +59,9 @@ RELATIVES = {
 THAT = {"أن": "إن", "إن": "إن", "أنه": "إنه", "إنه": "إنه", "أنها": "إنها", "إنها": "إنها",
         "أنهم": "إنهم", "إنهم": "إنهم"}  # fmt: skip
 CONJUNCTIONS = frozenset({"لكن", "ثم", "بل", "أو"})
+PRONOUN_STARTS = frozenset({"وهو", "وهي", "وهم", "وهن", "وهما"})
+"""A clause that starts with a pronoun subject after a comma: not cut off (its referent
+may not be the subject of the sentence before)."""
 PREPOSITIONS = frozenset(
     {"في", "من", "إلى", "على", "عن", "مع", "منذ", "بعد", "قبل", "خلال", "حول", "بين", "لدى", "عند"}
 )
@@ -104,16 +108,31 @@ def leading_attribution(text: str, context: Context) -> list[str] | None:
     bare = verb[1:] if verb.startswith("و") and verb[1:] in LEADING_VERBS else verb
     if "«" in match.group("who") or count_words(match.group("rest")) < 3:
         return None
+    if "،" in match.group("rest") or "،" in match.group("who"):
+        return None  # a clause after a comma may not be what was said ("في حين…", "لكنها…")
     intro = f"{verb} {match.group('who').strip()} {LEADING_VERBS[bare]}:"
     return [intro, f"{THAT[match.group('that')]} {match.group('rest')}"]
 
 
 def _participle(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…، مضيفا أن Y`` -> ``وأضاف أن Y``, when the participle's phrase ends the sentence
+    (``وقال أحد السكان، طالبا …، إن …`` goes on: not cut)."""
+    if "،" in rest:
+        return None
     return f"{PARTICIPLES[match.group('p')]} {rest}"
 
 
 def _relative(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…، الذي قد يتم`` -> ``وهذا قد يتم``, only when the relative clause ends the sentence
+    (``الزعيم، الذي لا يعرف مكانه، …`` goes on with the main clause: not cut)."""
+    if "،" in rest or "," in rest:
+        return None
     return f"{RELATIVES[match.group('rel')]} {rest}"
+
+
+def _but(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…، لكن …``: a new sentence, unless the first part reports speech."""
+    return None if REPORTED.search(left) else rest
 
 
 _FRONTED = re.compile(r"^و?(?:في|منذ|بعد|قبل|خلال|عند)\s")
@@ -124,6 +143,10 @@ def _new_clause(left: str, rest: str, match: re.Match[str], context: Context) ->
     (``وفي عام 2015، وقعت …`` stays whole)."""
     if _FRONTED.match(left) and count_words(left) <= 4:
         return None
+    if context.mention_starting(rest) is not None:
+        return None  # "…، تنظيم الدولة الإسلامية منذ أشهر": a name after a comma is an object
+    if rest.split()[0] in PRONOUN_STARTS:
+        return None  # "وهو تعبير…": whom does the pronoun stand for? Unsure: not cut
     return rest
 
 
@@ -134,7 +157,7 @@ SPLITS: tuple[Split, ...] = (
         opener=_participle,
         min_words=OPTIONAL_ABOVE,
     ),
-    Split("lakin", re.compile(r"\s*[،,]\s+(?=لكن)"), needs_verb=True),
+    Split("lakin", re.compile(r"\s*[،,]\s+(?=لكن)"), opener=_but, needs_verb=True),
     Split(
         "relative",
         re.compile(r"\s*[،,]\s+(?P<rel>" + "|".join(RELATIVES) + r")\s+"),
@@ -148,15 +171,14 @@ SPLITS: tuple[Split, ...] = (
         opener=_new_clause,
         min_words=OPTIONAL_ABOVE,
     ),
-    Split(
-        "wa-verb",
-        re.compile(r"\s+(?=و[يتأن]\S{2,4}\s)"),  # short words: verbs, not long nouns
-        min_words=OPTIONAL_ABOVE,
-    ),
 )
+
+REPORTED = re.compile(r"(?:^|\s)و?(?:" + "|".join(LEADING_VERBS) + r")\s(?!.*ما يلي:$)")
+"""A reporting verb (not one that introduces the words with ``ما يلي:``)."""
 
 RULES = LanguageRules(
     lang="ar",
+    reported=REPORTED,
     rules=(*SHARED_RULES, according_to, quotation_first, leading_attribution, *SPLITS),
     has_verb=has_verb,
     conjunctions=CONJUNCTIONS,

@@ -77,6 +77,7 @@ SPLITS: tuple[Split, ...] = (
 
 RULES = LanguageRules(
     lang="bm",
+    reported=re.compile(r"\bko\b"),
     rules=(*SHARED_RULES, quotation_first, *SPLITS),
     has_verb=has_verb,
     conjunctions=CONJUNCTIONS,

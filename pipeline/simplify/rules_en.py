@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.simplify.english import antecedent
 from pipeline.simplify.numbers import words_to_digits
 from pipeline.simplify.rules import (
     DASH,
@@ -73,6 +74,8 @@ IRREGULAR_PAST = {
 }  # fmt: skip
 SPEECH_VERBS = r"said|says|told (?:AFP|reporters|journalists|[A-Z][\w-]+)|added|reported|stated"
 CONJUNCTIONS = word_set("and but or so because while although though whereas")
+REPORTED = re.compile(r"\b(?:said|says|told|tells|added|reported|claimed|believe[sd]?)\b(?! this:)")
+"""A reporting verb: what follows may be what someone said, so its scope is unsure."""
 PREPOSITIONS = word_set(
     """in on at to from with without by for since during after before under over about against
     between among into through across near as"""
@@ -165,7 +168,7 @@ def reference(noun_phrase: str, context: Context) -> str:
 
 # --- preparation -------------------------------------------------------------------------
 
-_DATE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b")
+_DATE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b(?:,(?=\s+(?:from|in|at|on)\b))?")
 
 
 def numbers_in_digits(text: str, context: Context) -> str:
@@ -176,8 +179,9 @@ def numbers_in_digits(text: str, context: Context) -> str:
 # --- attributions ------------------------------------------------------------------------
 
 _TRAILING = re.compile(
-    r"^(?P<content>.+?)(?P<sep>,[\"”]?|[\"”],)\s+(?P<who>[^,\"“”]{2,80}?)\s+"
-    rf"(?P<verb>{SPEECH_VERBS})(?P<tail>,\s+.+?)?\s*(?P<end>[.!?])?$"
+    r"^(?P<content>.+)(?P<sep>,[\"”]?|[\"”],)\s+(?P<who>[^,\"“”]{2,80}?)\s+"
+    rf"(?P<verb>{SPEECH_VERBS})(?P<when>\s+on\s+[A-Z][a-z]+day)?(?P<tail>,\s+.+?)?\s*"
+    r"(?P<end>[.!?])?$"
 )
 _INVERTED = re.compile(
     r"^(?P<content>.+?)(?P<sep>,[\"”]|[\"”],)\s+(?P<verb>said|added|says)\s+"
@@ -194,17 +198,34 @@ def attribution(text: str, context: Context) -> list[str] | None:
     who = match.group("who").strip()
     if count_words(who) > 8 or has_verb(who) or count_words(match.group("content")) < 3:
         return None
-    content = close_sentence(match.group("content") + match.group("sep"))
+    dateline, body = split_dateline(match.group("content"))
+    content = close_sentence(body + match.group("sep"))
     tail = (match.group("tail") or "").strip(" ,")
     after = _tail_sentence(tail, who, context)
     verb = match.group("verb")
-    intro = f"{capitalise(who)} {verb} this" + ("" if after or not tail else f", {tail}") + ":"
-    return [intro, content, *([after] if after else [])]
+    when = (match.groupdict().get("when") or "").strip()
+    said = f"{capitalise(who)} {verb} this" + (f" {when}" if when else "")
+    if tail and not after:
+        return None  # "…, who…", "…, according to…": where would it go? Not cut
+    return [f"{dateline}{said}:", capitalise(content), *([after] if after else [])]
+
+
+_DATELINE = re.compile(r"^(?P<line>[A-Z][A-Z .'’-]+(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?\s[-–—]\s)")
+
+
+def split_dateline(text: str) -> tuple[str, str]:
+    """``DAKAR, March 3 - More than…`` -> (``DAKAR, March 3 - ``, ``More than…``): the
+    dateline stays first when the sentence is reordered."""
+    match = _DATELINE.match(text)
+    return (match.group("line"), text[match.end() :]) if match else ("", text)
 
 
 def _tail_sentence(tail: str, who: str, context: Context) -> str | None:
-    """``asking not to be identified`` -> ``The local leader asked not to be identified.``"""
+    """``asking not to be identified`` -> ``The local leader asked not to be identified.``;
+    ``who asked not to be named`` -> ``The official asked not to be named.``"""
     first, _, rest = tail.partition(" ")
+    if first.lower() == "who" and rest:
+        return close_sentence(f"{reference(who, context)} {rest}")
     if not first.lower().endswith("ing") or first.lower() in ING_PREPOSITIONS or not rest:
         return None
     return close_sentence(f"{reference(who, context)} {past_tense(first)} {rest}")
@@ -212,13 +233,15 @@ def _tail_sentence(tail: str, who: str, context: Context) -> str | None:
 
 _SAID_THAT = re.compile(
     r"^(?P<who>[^,\"“”]{2,60}?)\s+(?P<verb>said|says|added|told \w+|confirmed|explained)"
-    r"\s+(?:that\s+(?P<rest>.+)|(?P<quoted>[\"“].+))$"
+    r"\s+(?:that\s+(?P<rest>.+)|(?P<quoted>[\"“].+)|(?P<bare>(?:the|a|an)\s.+))$"
 )
 
 
 def said_that(text: str, context: Context) -> list[str] | None:
     """``The diplomat added that X.`` -> ``The diplomat added this:`` + ``X.``, and
-    ``The source said "X" …`` -> ``The source said this:`` + ``"X" ….`` (long only)."""
+    ``The source said "X" …`` -> ``The source said this:`` + ``"X" ….``; ``The agency said
+    the number had tripled…`` likewise, when the words after "said" are a whole sentence
+    with no second "that" (long sentences only)."""
     match = _SAID_THAT.match(text)
     if not match or count_words(text) <= OPTIONAL_ABOVE:
         return None
@@ -226,6 +249,11 @@ def said_that(text: str, context: Context) -> list[str] | None:
     if who.split()[0].lower() in PRONOUNS or _has_main_verb(who):
         return None
     rest = match.group("rest") or match.group("quoted")
+    bare = match.group("bare")
+    if bare is not None:
+        if re.search(r"\bthat\b|,\s+(?:which|but|and)\b|;", bare) or not context.is_sentence(bare):
+            return None
+        rest = bare
     if count_words(rest) < 5 or not has_verb(rest):
         return None
     return [f"{match.group('who')} {match.group('verb')} this:", capitalise(rest)]
@@ -295,6 +323,8 @@ def copula_who(text: str, context: Context) -> list[str] | None:
     match = _COPULA_WHO.match(text)
     if not match or count_words(match.group("subject")) > 5:
         return None
+    if set(match.group("np").lower().split()) & (PREPOSITIONS | {"of"}):
+        return None  # "a stronghold of rebels who…": "who" is about the rebels
     subject = match.group("subject")
     first = f"{subject} {match.group('be')} {match.group('np')}"
     second = f"{reference(subject, context)} {match.group('rest')}"
@@ -329,7 +359,8 @@ _PLACE = (
     r"|across|near|inside|outside|around|throughout|within)"
 )
 _FRONTED = re.compile(
-    rf"^(?P<conj>(?:But|And|Yet|So)\s+)?(?P<place>{_PLACE}\s[^,]+(?:,\s+{_PLACE}\s[^,]+)*),\s+"
+    r"^(?P<conj>(?:But|And|Yet|So)\s+)?(?!(?:at\s+least|at\s+most|in\s+all|in\s+total|in\s+fact)\b)"
+    rf"(?P<place>{_PLACE}\s[^,]+(?:,\s+{_PLACE}\s[^,]+)*),\s+"
     r"(?P<main>.+)$",
     re.IGNORECASE,
 )
@@ -354,11 +385,29 @@ def _relative_which(left: str, rest: str, match: re.Match[str], context: Context
     ``They fanned it``."""
     first, _, after = rest.partition(" ")
     if first.lower() in PRONOUNS:
-        return _object_relative(PRONOUNS[first.lower()], after)
+        # "…joined by jihadists, and which they later fanned": "they" is not the subject of
+        # the sentence before, so the noun is repeated ("The jihadists later fanned it").
+        subject = _last_plural(left) if first.lower() == "they" else None
+        return _object_relative(subject, after) if subject else None
     mention = context.mention_ending(left)
-    if mention is not None:
+    of_name = mention is not None and re.search(r"\bof\s+(?:the\s+)?$", left[: mention.start])
+    if mention is not None and not of_name and first.lower() not in ("are", "were", "have"):
         return f"{_name_with_article(left, mention.start, mention.text)} {rest}"
-    return f"{_pronoun_for_verb(first)} {rest}"
+    return None  # "…the CMA's groups, which could…": which noun? Not sure: no split.
+
+
+def _last_plural(text: str) -> str | None:
+    """``The …`` + the last plural noun of ``text`` ("…joined by jihadists" -> "The jihadists")."""
+    from pipeline.simplify.clauses import english_verb_forms
+    from pipeline.simplify.english import noun_number
+
+    for word in reversed(text.split()):
+        bare = word.strip(",.;:\"'”“").lower()
+        unknown_plural = bare.endswith("s") and not bare.endswith("ss") and not noun_number(bare)
+        plural = noun_number(bare) == "plural" or (unknown_plural and not english_verb_forms(bare))
+        if plural and not word[:1].isupper():
+            return f"The {bare}"
+    return None
 
 
 def _object_relative(pronoun: str, rest: str) -> str | None:
@@ -381,21 +430,26 @@ def _relative_who(left: str, rest: str, match: re.Match[str], context: Context) 
 
 
 def _that_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``a region that is not`` -> ``It is not``: only when a verb follows "that"."""
+    """``a region that is not`` -> ``This region is not``: only when a verb follows "that"
+    and the noun it is about can be told."""
     last = left.split()[-1].lower() if left.split() else ""
     if last in ("so", "such", "now", "given", "except") or _is_verb(last, ""):
         return None
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0]
     if not _is_verb(verb, "that") or verb.lower() in ("said", "told"):
         return None
-    return f"{_pronoun_for_verb(verb)}{'' if rest.startswith(',') else ' '}{rest}"
+    subject = antecedent(left, verb)
+    if subject is None:
+        return None
+    return f"{subject}{'' if rest.startswith(',') else ' '}{rest}"
 
 
 def _plural_who(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``the soldiers who took power`` -> ``They took power`` (plural nouns only)."""
+    """``the soldiers who took power`` -> ``These soldiers took power`` (plural nouns only)."""
     if context.mention_ending(left) is not None or not _is_verb(rest.split()[0], "who"):
         return None
-    return f"They {rest}"
+    subject = antecedent(left, "are")
+    return f"{subject} {rest}" if subject else None
 
 
 def _of_whom(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
@@ -430,6 +484,8 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
     verb = match.group("verb")
     if verb.lower() in ING_PREPOSITIONS:
         return None
+    if re.search(r"\b(?:that|which|who)\b", left) or REPORTED.search(left):
+        return None  # who does the "-ing"? The main subject, a relative's, or a speaker's
     subject = subject_of(left)
     if subject is None:
         return None
@@ -438,6 +494,8 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
 
 def _clause_after_and(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
     words = rest.split()
+    if not words or words[0].lower() == "that" or REPORTED.search(left):
+        return None  # "said X, and that Y": both are what was said
     subject_ends = [i for i, w in enumerate(words[1:5], start=1) if _is_verb(w, words[i - 1])]
     if not subject_ends or words[0].lower() in PREPOSITIONS:
         return None
@@ -446,8 +504,32 @@ def _clause_after_and(left: str, rest: str, match: re.Match[str], context: Conte
 
 _AUX_START = r"(?=(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can|may|might)\b)"
 
+
+def _but_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…, but many shops stayed closed`` -> ``But many shops stayed closed``, unless the
+    first part reports speech ("Residents said X, but Y": is Y theirs? unsure)."""
+    if REPORTED.search(left):
+        return None
+    return f"But {rest}"
+
+
+def _np_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``… and the United Nations said …`` -> a new sentence, when the words after ``and``
+    are a short subject followed by its finite verb (not the end of a list: "in Mali,
+    Burkina Faso and Niger do not…")."""
+    if REPORTED.search(left) or "," in " ".join(left.split()[-4:]):
+        return None
+    words = [w.strip(",;:").lower() for w in rest.split()]
+    for i in range(1, min(len(words), 6)):
+        if words[i] in CONJUNCTIONS or rest.split()[i - 1].endswith(","):
+            return None
+        if _is_verb(words[i], words[i - 1]) and words[i - 1] not in DETERMINERS:
+            return rest
+    return None
+
+
 SPLITS: tuple[Split, ...] = (
-    Split("but", re.compile(r",\s+but\s+"), opener="But"),
+    Split("but", re.compile(r",\s+but\s+"), opener=_but_clause),
     Split(
         "which", re.compile(r",\s+(?:and\s+)?which\s+"), opener=_relative_which, needs_verb=False
     ),
@@ -495,6 +577,12 @@ SPLITS: tuple[Split, ...] = (
         re.compile(r"\s+and\s+(?=(?:there|thousands|millions|hundreds|they|he|she|it|we)\b)"),
         min_words=OPTIONAL_ABOVE,
     ),
+    Split(
+        "and-subject",
+        re.compile(r"\s+and\s+(?=(?:the|a|an|[A-Z])\S*\s)"),
+        opener=_np_clause,
+        min_words=OPTIONAL_ABOVE,
+    ),
 )
 
 RULES = LanguageRules(
@@ -516,5 +604,6 @@ RULES = LanguageRules(
     conjunctions=CONJUNCTIONS,
     prepositions=PREPOSITIONS,
     context_words=CONTEXT_WORDS,
+    reported=REPORTED,
 )
 """The English rules."""

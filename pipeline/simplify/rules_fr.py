@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.simplify.french import antecedent, subject_pronoun, verb_follows
 from pipeline.simplify.numbers import words_to_digits
 from pipeline.simplify.rules import (
     DASH,
@@ -69,6 +70,11 @@ SPEECH = (
     r"(?:\s+à\s+(?:l['’]\s?)?[A-ZÉ][\w-]*|\s+à\s+(?:la|le|les)\s+\w+)?"
 )
 CONJUNCTIONS = word_set("et mais ou donc car puis alors")
+REPORTED = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|estimé|assuré"
+    r"|précisé|annoncé|confirmé|raconté)\b(?![^:]*:$)|\b(?:disent|affirment|estiment|selon)\b"
+)
+"""A reporting verb that does not end the sentence with a colon."""
 PREPOSITIONS = word_set(
     """dans en à au aux de du des sur sous avec sans pour par vers chez depuis pendant après
     avant entre contre selon comme"""
@@ -112,29 +118,6 @@ def gender_before(text: str) -> str:
     return "m"
 
 
-FEMININE_ENDINGS = (
-    "ion", "té", "ence", "ance", "ure", "ée", "ie", "ette", "elle", "ade", "ise", "ude", "ère",
-    "ole", "ine", "une", "ace",
-)  # fmt: skip
-"""Noun endings that are mostly feminine (when the determiner does not tell: ``les``, ``l'``)."""
-
-
-def noun_gender(noun: str) -> str:
-    """``m`` or ``f`` from a noun's ending (singular form)."""
-    word = noun.lower().strip(",.")
-    word = word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
-    return "f" if word.endswith(FEMININE_ENDINGS) else "m"
-
-
-def plural_pronoun(text: str) -> str:
-    """``Ils`` or ``Elles`` for the plural noun phrase ending ``text``."""
-    words = text.split()
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in ("les", "des", "ces", "ses", "leurs", "aux") and i + 1 < len(words):
-            return "Elles" if noun_gender(words[i + 1]) == "f" else "Ils"
-    return "Ils"
-
-
 def reference(noun_phrase: str, context: Context) -> str:
     """A pronoun of the phrase's gender and number, or a glossary name repeated."""
     phrase = noun_phrase.strip().strip(",")
@@ -146,6 +129,9 @@ def reference(noun_phrase: str, context: Context) -> str:
     mention = context.mention_starting(phrase)
     if mention is not None and context.mention_ending(phrase) is not None:
         return capitalise(phrase)
+    parsed = subject_pronoun(phrase)
+    if parsed is not None:
+        return parsed
     first = lower.split()[0] if lower.split() else ""
     return PRONOUN[DETERMINERS.get(first, gender_before(phrase))]
 
@@ -262,6 +248,8 @@ def said_que(text: str, context: Context) -> list[str] | None:
     head = re.split(r"\bqui\b", match.group("who"), maxsplit=1)[0]
     if has_verb(head) or count_words(match.group("rest")) < 4:
         return None
+    if re.search(r",\s+(?:mais|et)\s|;", match.group("rest")):
+        return None  # is the second clause also what was said? Unsure: not cut
     return [f"{match.group('who')} {match.group('verb')}{NBSP}:", capitalise(match.group("rest"))]
 
 
@@ -296,6 +284,8 @@ def apposition(text: str, context: Context) -> list[str] | None:
         head = re.sub(r"^\S+\s*", "", np) if not np.lower().startswith(("l'", "l’")) else np[2:]
         if (definite and context.mention_starting(head)) or count_words(np) < 2:
             continue
+        if definite and head[:1].isupper():
+            continue  # "Le Mali, le Burkina Faso et le Niger": a list of names
         name = _name_with_article(text, mention.start, mention.text)
         verb = "sont" if np.lower().startswith("les ") else "est"
         after = text[match.end() :]
@@ -357,6 +347,8 @@ def fronted_place(text: str, context: Context) -> list[str] | None:
     place, main = match.group("place"), match.group("main")
     if count_words(place) < 4 or count_words(main) < 5 or not has_verb(main):
         return None
+    if re.search(r"\s(?:et|mais)\s+(?:il|elle|ils|elles|des|on)\s", main):
+        return None  # "C'est…" after two clauses would be about which one? Keep the phrase.
     conj = (match.group("conj") or "").strip()
     main = f"{conj} {main}" if conj else capitalise(main)
     return [main, close_sentence(f"C'est {place[:1].lower()}{place[1:]}")]
@@ -375,14 +367,24 @@ def _lequel(left: str, rest: str, match: re.Match[str], context: Context) -> str
 
 
 def _qui(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
-    """``…, qui pourrait`` -> ``Elle pourrait`` (gender and number of the noun before)."""
+    """``…une révolte qui a déstabilisé`` -> ``Cette révolte a déstabilisé`` (the noun the
+    clause is about, repeated with its gender and number); a glossary name is repeated."""
     last = left.split()[-1].lower().strip(",") if left.split() else ""
     if last in PREPOSITIONS or last in ("ce", "celui", "celle", "ceux"):
         return None
     verb = re.sub(r"^,[^,]+,\s*", "", rest).split(maxsplit=1)[0].lower()
     plural = verb in ("sont", "ont") or (verb.endswith("ent") and not verb.endswith("ment"))
-    pronoun = plural_pronoun(left) if plural else PRONOUN[gender_before(left)].rstrip("s")
-    return f"{pronoun}{'' if rest.startswith(',') else ' '}{rest}"
+    mention = context.mention_ending(left)
+    complement = mention is not None and re.search(
+        r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$", left[: mention.start], re.IGNORECASE
+    )
+    if mention is not None and not plural and not complement:
+        subject: str | None = _name_with_article(left, mention.start, mention.text)
+    else:
+        subject = antecedent(left, verb)
+    if subject is None:
+        return None
+    return f"{subject}{'' if rest.startswith(',') else ' '}{rest}"
 
 
 def _participle(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
@@ -391,6 +393,24 @@ def _participle(left: str, rest: str, match: re.Match[str], context: Context) ->
         return None
     clitic = (match.group("clitic") or "").strip()
     return _participle_clause(reference(subject, context), clitic, match.group("verb"), rest)
+
+
+def _sans(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``Elles ont confirmé X, sans toutefois commenter Y`` -> ``Mais elles n'ont pas commenté
+    Y`` (a regular -er verb, after a compound past with a subject the rules can name)."""
+    subject = subject_of(left)
+    if subject is None or not re.search(r"\b(?:a|ont)\s+\w+[éiu]e?s?\b", left):
+        return None
+    ref = reference(subject, context)
+    ref = ref.lower() if ref in PRONOUN.values() or ref == "Elles" else ref
+    aux = _auxiliary(ref.capitalize())
+    return f"Mais {ref} n'{aux} pas {match.group('verb')[:-2]}é {rest}"
+
+
+def _mais_clause(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
+    """``…, mais les chefs n'ont signé`` -> ``Mais les chefs n'ont signé``, unless the first
+    part reports speech (is the second part also what was said? unsure)."""
+    return None if REPORTED.search(left) else f"Mais {rest}"
 
 
 def _mais_with_verb(left: str, rest: str, match: re.Match[str], context: Context) -> str | None:
@@ -419,7 +439,7 @@ def _et_with_verb(left: str, rest: str, match: re.Match[str], context: Context) 
     tense the auxiliary is repeated (``a noué X et fait venir`` -> ``Elle a fait venir``)."""
     subject = subject_of(left)
     first = rest.split()[0].lower() if rest.split() else ""
-    if subject is None:
+    if subject is None or not verb_follows(left + match.group() + rest, len(left + match.group())):
         return None
     ref = reference(subject, context)
     if first in ("se", "s'", "ne", "n'", "y", "en") or first.startswith(("s'", "n'")):
@@ -436,12 +456,21 @@ def _que_object(left: str, rest: str, match: re.Match[str], context: Context) ->
     words = rest.split()
     for i, word in enumerate(words[:6]):
         if i and word in ("a", "ont", "avait", "avaient", "est", "sont", "était", "étaient"):
-            return " ".join([*words[:i], f"l'{word}", *words[i + 1 :]])
+            after = [w for w in words[i + 1 : i + 3] if w.lower() not in ("ensuite", "déjà")]
+            # The participle agrees with the object: "reportées" -> "les", "rejointe" -> "l'".
+            plural = bool(after) and after[0].rstrip(",.").endswith(("s", "x"))
+            pronoun = f"les {word}" if plural else f"l'{word}"
+            return " ".join([*words[:i], pronoun, *words[i + 1 :]])
     return None
 
 
 SPLITS: tuple[Split, ...] = (
-    Split("mais", re.compile(r",\s+mais\s+"), opener="Mais"),
+    Split("mais", re.compile(r",\s+mais\s+"), opener=_mais_clause),
+    Split(
+        "sans",
+        re.compile(r",\s+sans\s+(?:toutefois\s+|pour autant\s+)?(?P<verb>\w+er)\s+"),
+        opener=_sans,
+    ),
     Split(
         "lequel",
         re.compile(r",\s+(?P<rel>lequel|laquelle|lesquels|lesquelles)\s+"),
@@ -508,5 +537,6 @@ RULES = LanguageRules(
     bound_words=BOUND_WORDS,
     context_words=CONTEXT_WORDS,
     colon=f"{NBSP}:",
+    reported=REPORTED,
 )
 """The French rules."""
