@@ -53,6 +53,24 @@ def engine_glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
     return load_glossary(path)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A Kuma home for the whole session, set before any module-scoped fixture runs (they
+    are made before ``private_home``): no test ever reads or writes the user's home."""
+    import os
+
+    home = tmp_path_factory.mktemp("kuma-session-home")
+    saved = {name: os.environ.get(name) for name in ("KUMA_HOME", "HF_HOME", "KUMA_TM")}
+    os.environ.update(KUMA_HOME=str(home), HF_HOME=str(home / "hf"))
+    os.environ.pop("KUMA_TM", None)
+    yield home
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own Kuma home and translation memory, never the user's."""

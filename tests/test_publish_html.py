@@ -212,7 +212,10 @@ def easy_document(key_points_first: bool) -> Document:
 
 @pytest.mark.parametrize("key_points_first", [True, False])
 def test_key_points_have_a_heading_after_the_title(key_points_first):
-    page = render_html(easy_document(key_points_first), glossary=glossary(), easy=True)
+    doc = easy_document(key_points_first)
+    page = render_html(doc, glossary=glossary(), easy=True)
+    keys = [block.id for block in doc.blocks if block.id.startswith("k")]
+    assert keys  # the easy version has key points
     tree = lxml_html.fromstring(page)
     article = tree.xpath("//article")[0]
     order = [child.tag for child in article]
@@ -220,7 +223,7 @@ def test_key_points_have_a_heading_after_the_title(key_points_first):
     section = article.xpath("section[@class='key-points']")[0]
     assert section.get("aria-labelledby") == "key-points"
     assert section.xpath("h2[@id='key-points']/text()") == ["Points importants"]
-    assert section.xpath("ul/li/@id") == ["k1", "k2", "k3", "k4", "k5"]
+    assert section.xpath("ul/li/@id") == sorted(keys, key=lambda k: int(k[1:]))
     assert all(li.xpath("span/@id")[0].endswith(".k1") for li in section.xpath("ul/li"))
     assert not tree.xpath("//ul[not(parent::section)]/li[starts-with(@id, 'k')]")
     other = render_html(easy_document(not key_points_first), glossary=glossary(), easy=True)

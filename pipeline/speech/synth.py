@@ -230,8 +230,8 @@ class Tally:
 
 CLIP_CACHE = "clips"
 """Cache kind of spoken clips."""
-CLIP_CACHE_VERSION = 1
-"""Bumped when what is stored for a clip (or how it is trimmed) changes."""
+CLIP_CACHE_VERSION = 2
+"""Bumped when what is stored for a clip (or how it is trimmed) changes (2: 16-bit)."""
 
 
 def clip_key(voice: Voice, spoken: str, lang: str) -> str:
@@ -255,6 +255,8 @@ def clip_from_bytes(data: bytes) -> Clip | None:
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as stored:
             words = tuple((int(a), int(b), float(t)) for a, b, t in stored["words"])
+            if stored["samples"].dtype != np.dtype("<i2"):
+                return None  # not a 16-bit clip: an entry of another format
             samples = stored["samples"].astype(np.float32) / np.float32(32768)
             return Clip(samples, int(stored["rate"]), words)
     except (OSError, ValueError, KeyError):
