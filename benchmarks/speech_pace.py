@@ -31,11 +31,10 @@ LANGS = ("en", "fr", "ar")
 
 def documents() -> dict[tuple[str, str], Any]:
     """(language, version) -> the Document spoken."""
-    from pipeline.xliff import read_translations
-
     from pipeline.glossary import load_glossary
     from pipeline.ingest import read_document
     from pipeline.simplify import simplify_document
+    from pipeline.xliff import read_translations
 
     glossary = load_glossary()
     source = read_document(ARTICLE, glossary)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from easy_cases import DATA, read_cases
-from pipeline.xliff import read_translations
 
 from pipeline.document import BlockKind, Document
 from pipeline.glossary import load_glossary
@@ -18,6 +17,7 @@ from pipeline.simplify.engine import simplify_text
 from pipeline.simplify.languages import rules_for
 from pipeline.simplify.rules import Context
 from pipeline.simplify.text import count_words
+from pipeline.xliff import read_translations
 
 ROOT = Path(__file__).parent.parent
 GLOSSARY = load_glossary(None)
