@@ -117,6 +117,7 @@ MODEL_MODULES = {
 E2E_MODULES = {
     "test_run", "test_speech_example", "test_hostile", "test_package_accessibility",
     "test_plugins", "test_batch", "test_batch_ray", "test_review_cli", "test_redo",
+    "test_readme",
 }
 """Tests that run whole commands on the example article (tens of seconds each)."""
 
