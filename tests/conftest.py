@@ -117,7 +117,7 @@ MODEL_MODULES = {
 E2E_MODULES = {
     "test_run", "test_speech_example", "test_hostile", "test_package_accessibility",
     "test_plugins", "test_batch", "test_batch_ray", "test_review_cli", "test_redo",
-    "test_readme",
+    "test_readme", "test_radio_package", "test_review_calibration",
 }
 """Tests that run whole commands on the example article (tens of seconds each)."""
 
@@ -130,7 +130,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         fixtures = set(getattr(item, "fixturenames", ()))
         if module in BROWSER_MODULES:
             item.add_marker(pytest.mark.browser)
-        if module in MODEL_MODULES or "tiny_models" in fixtures:
+        if module in MODEL_MODULES or fixtures & {"tiny_models", "tiny_voice", "mms_voice"}:
             item.add_marker(pytest.mark.models)
         if module in E2E_MODULES:
             item.add_marker(pytest.mark.e2e)

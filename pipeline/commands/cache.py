@@ -11,9 +11,11 @@ from pipeline.commands.options import json_option
 
 KINDS = {
     "easy": "easy-to-read versions",
+    "sentences": "easy-to-read sentences, one entry per segment",
     "clips": "spoken clips, one per sentence",
     "programmes": "mastered recordings",
     "audio": "whole audio deliverables (recordings, captions, figures)",
+    "codec": "the MP3 encoder's measured gain and delay",
 }
 """What each kind of entry holds, for people."""
 

@@ -19,6 +19,8 @@ lead becomes the key points (``keypoints``).
 
 from __future__ import annotations
 
+import json
+
 from pipeline.document import Block, BlockKind, Document
 from pipeline.errors import InputError
 from pipeline.glossary import Glossary
@@ -40,6 +42,7 @@ from pipeline.simplify.model import (
 from pipeline.simplify.readability import Readability, measure
 from pipeline.simplify.rules import Context
 from pipeline.simplify.text import count_words
+from pipeline.storage import Cache
 
 __all__ = [
     "EasyBlock",
@@ -56,16 +59,21 @@ __all__ = [
 ]
 
 
-def simplify_document(doc: Document, glossary: Glossary) -> EasyDocument:
+def simplify_document(
+    doc: Document, glossary: Glossary, cache: Cache | None = None
+) -> EasyDocument:
     """The easy-to-read version of ``doc`` in ``doc.lang``.
 
-    Raises InputError when the document has no words to simplify.
+    Each segment's rewriting depends on that segment alone: with a ``cache``, a segment
+    rewritten before (same text, language, glossary and rules) is taken from it, so a
+    corrected sentence is the only one parsed again.  Raises InputError when the
+    document has no words to simplify.
     """
     if not any(count_words(s.text) for s in doc.segments()):
         name = doc.source_name or "the document"
         raise InputError(f"{name} has no text to simplify (no words in any paragraph)")
     context = Context(rules_for(doc.lang), glossary)
-    blocks = [_easy_block(block, context) for block in doc.blocks]
+    blocks = [_easy_block(block, context, cache) for block in doc.blocks]
     points, blocks = take_key_points(blocks, context)
     body = [s for b in blocks if b.kind not in HEADINGS for s in b.sentences]
     spell_out_acronyms([*points, *body], context)
@@ -88,12 +96,40 @@ def simplify_document(doc: Document, glossary: Glossary) -> EasyDocument:
     return version
 
 
-def _easy_block(block: Block, context: Context) -> EasyBlock:
+def _easy_block(block: Block, context: Context, cache: Cache | None = None) -> EasyBlock:
     """A block in easy sentences; titles and headings keep their wording."""
     rewrite = block.kind not in HEADINGS
     sentences = [
         EasySentence(sentence_id(segment.id, Role.TEXT, n), text, Role.TEXT)
         for segment in block.segments
-        for n, text in enumerate(simplify_text(segment.text, context, rewrite), start=1)
+        for n, text in enumerate(_rewritten(segment.text, context, rewrite, cache), start=1)
     ]
     return EasyBlock(block.id, block.kind, sentences)
+
+
+SENTENCES_CACHE = "sentences"
+"""Cache kind of one segment's easy sentences."""
+SENTENCES_CACHE_VERSION = 1
+"""Bumped when the rules rewrite the same sentence differently."""
+
+
+def _rewritten(text: str, context: Context, rewrite: bool, cache: Cache | None) -> list[str]:
+    """``simplify_text`` of one segment, through the cache when there is one."""
+    if cache is None:
+        return simplify_text(text, context, rewrite)
+    from pipeline import __version__
+
+    glossary = context.glossary.version if context.glossary is not None else ""
+    key = Cache.key(SENTENCES_CACHE_VERSION, __version__, context.rules.lang, glossary, text,
+                    rewrite)
+    kept = cache.get(SENTENCES_CACHE, key)
+    if kept is not None:
+        try:
+            found = json.loads(kept.decode("utf-8"))
+            if isinstance(found, list) and all(isinstance(t, str) for t in found):
+                return found
+        except (UnicodeDecodeError, ValueError):
+            pass
+    sentences = simplify_text(text, context, rewrite)
+    cache.put(SENTENCES_CACHE, key, json.dumps(sentences, ensure_ascii=False).encode("utf-8"))
+    return sentences

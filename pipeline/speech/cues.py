@@ -112,6 +112,15 @@ class _Plan:
     """Cost of a break after each word."""
     words: list[int]
     """1 for a word with a letter or digit, 0 for lone punctuation."""
+    text: str = ""
+    """The segment's words as written, spaces made single (no-break spaces kept)."""
+    bounds: list[tuple[int, int]] = field(default_factory=list)
+    """Each word's ``(start, end)`` in ``text``: a line is one slice of it, so that the
+    cost of every possible cue is found without rewriting its text each time."""
+
+    def line(self, begin: int, stop: int) -> str:
+        """The words ``begin`` to ``stop`` as written (what ``_line`` gives, precomputed)."""
+        return self.text[self.bounds[begin][0] : self.bounds[stop - 1][1]]
 
 
 def plan_cues(said: Said, lang: str, limits: CaptionLimits) -> list[Cue]:
@@ -119,7 +128,9 @@ def plan_cues(said: Said, lang: str, limits: CaptionLimits) -> list[Cue]:
     if not said.tokens:
         return []
     words = [int(any(c.isalnum() for c in said.text[a:b])) for a, b in said.tokens]
-    plan = _Plan(said, limits, break_costs(said.text, said.tokens, lang, said.names), words)
+    text, bounds = _spaced(said)
+    costs = break_costs(said.text, said.tokens, lang, said.names)
+    plan = _Plan(said, limits, costs, words, text, bounds)
     count = len(said.tokens)
     best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * count
     for stop in range(1, count + 1):
@@ -211,7 +222,7 @@ def _room(plan: _Plan, begin: int, stop: int) -> tuple[float, float]:
 def _layout(plan: _Plan, begin: int, stop: int) -> tuple[list[str], float] | None:
     """The lines of a cue and what its line break costs; None when it cannot fit."""
     limits = plan.limits
-    whole = _line(plan.said, begin, stop)
+    whole = plan.line(begin, stop)
     if len(whole) <= limits.max_chars or stop - begin == 1:
         overflow = max(0, len(whole) - limits.max_chars)
         return [whole], LIMIT_COST * overflow
@@ -219,14 +230,31 @@ def _layout(plan: _Plan, begin: int, stop: int) -> tuple[list[str], float] | Non
         return None
     options = []
     for cut in range(begin + 1, stop):
-        top, bottom = _line(plan.said, begin, cut), _line(plan.said, cut, stop)
+        top, bottom = plan.line(begin, cut), plan.line(cut, stop)
         if len(top) <= limits.max_chars and len(bottom) <= limits.max_chars:
             # A slight preference for lines of even length.
             options.append((plan.costs[cut - 1] + 0.1 * abs(len(top) - len(bottom)), cut))
     if not options:
         return None
     cost, cut = min(options)
-    return [_line(plan.said, begin, cut), _line(plan.said, cut, stop)], cost
+    return [plan.line(begin, cut), plan.line(cut, stop)], cost
+
+
+def _spaced(said: Said) -> tuple[str, list[tuple[int, int]]]:
+    """The segment's words with the spaces between them made single, and where each word
+    is in that text (words hold no spaces: only what lies between them changes)."""
+    parts: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    length = 0
+    for n, (start, end) in enumerate(said.tokens):
+        if n:
+            gap = _SPACES.sub(_space, said.text[said.tokens[n - 1][1] : start])
+            parts.append(gap)
+            length += len(gap)
+        parts.append(said.text[start:end])
+        bounds.append((length, length + end - start))
+        length += end - start
+    return "".join(parts), bounds
 
 
 def _line(said: Said, begin: int, stop: int) -> str:

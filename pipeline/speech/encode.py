@@ -67,8 +67,29 @@ class Codec:
 
 @lru_cache(maxsize=8)
 def mp3_codec(rate: int, bitrate_kbps: int) -> Codec:
-    """Measure the codec once per rate and bitrate: its gain on a 1 kHz tone, its delay on
-    a burst of noise limited to the speech band."""
+    """The codec's gain and delay at ``rate`` and ``bitrate_kbps``: measured once per
+    encoder version and kept in Kuma's cache (measuring takes about a second)."""
+    import json
+    from importlib.metadata import version
+
+    from pipeline.storage import Cache, default_cache
+
+    cache = default_cache()
+    key = Cache.key("codec", 1, version("lameenc"), rate, bitrate_kbps, MP3_QUALITY)
+    kept = cache.get("codec", key)
+    if kept is not None:
+        try:
+            return Codec(**json.loads(kept))
+        except (ValueError, TypeError):
+            pass
+    codec = measure_codec(rate, bitrate_kbps)
+    cache.put("codec", key, json.dumps(codec.__dict__).encode())
+    return codec
+
+
+def measure_codec(rate: int, bitrate_kbps: int) -> Codec:
+    """Measure the codec: its gain on a 1 kHz tone, its delay on a burst of noise limited
+    to the speech band."""
     from scipy.signal import butter, sosfilt
 
     time = np.arange(rate // 2) / rate

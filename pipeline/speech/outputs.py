@@ -108,16 +108,62 @@ def speech_outputs(
     facile à lire``), so that it is told apart from the article.  ``cache`` keeps clips
     and mastered programmes.
     """
-    key = _outputs_key(doc, glossary, options, source_lang, means, version_label)
-    if cache is not None and key is not None:
-        kept = cache.get(OUTPUTS_CACHE, key)
-        found = _outputs_from_bytes(kept, doc.lang, cache) if kept is not None else None
-        if found is not None:
-            return found
-    out = _speech_outputs(doc, glossary, options, source_lang, means, version_label, cache)
-    if cache is not None and key is not None and out.mastered is not None and out.programme_key:
-        cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
-    return out
+    request = SpeechRequest(doc, glossary, options, source_lang, means, version_label)
+    return speak_versions([request], cache, threads=1)[0]
+
+
+@dataclass(frozen=True)
+class SpeechRequest:
+    """One version of a text to speak (see ``speech_outputs`` for the fields)."""
+
+    doc: Document
+    glossary: Glossary | None
+    options: SpeechOptions
+    source_lang: str = "en"
+    means: str = "human"
+    version_label: str = ""
+
+
+MASTERING_THREADS = 2
+"""Recordings mastered at once: mastering (numpy, scipy, LAME) runs outside Python's lock,
+so two threads take half the time on two cores."""
+
+
+def speak_versions(
+    requests: list[SpeechRequest], cache: Cache | None = None, threads: int = MASTERING_THREADS
+) -> list[AudioOutputs]:
+    """The deliverables of every request, in order.
+
+    A version found whole in the cache is taken from it; the others are synthesised
+    one after another (a voice's output may depend on what it said before, so the
+    order stays the same on every run), then mastered and captioned ``threads`` at a
+    time.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    results: list[AudioOutputs | None] = []
+    pending: list[tuple[int, SpeechRequest, str | None, _Spoken]] = []
+    for request in requests:
+        key = _outputs_key(request.doc, request.glossary, request.options, request.source_lang,
+                           request.means, request.version_label)
+        found = _from_cache(cache, key, request.doc.lang)
+        results.append(found)
+        if found is None:
+            pending.append((len(results) - 1, request, key, _synthesise(request, cache)))
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        finished = pool.map(lambda item: _finish(item[1], item[3], cache), pending)
+        for (index, _, key, _), out in zip(pending, finished, strict=True):
+            results[index] = out
+            if cache is not None and key is not None and out.programme_key:
+                cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
+    return [out for out in results if out is not None]
+
+
+def _from_cache(cache: Cache | None, key: str | None, lang: str) -> AudioOutputs | None:
+    if cache is None or key is None:
+        return None
+    kept = cache.get(OUTPUTS_CACHE, key)
+    return _outputs_from_bytes(kept, lang, cache) if kept is not None else None
 
 
 OUTPUTS_CACHE = "audio"
@@ -197,27 +243,37 @@ def _outputs_from_bytes(data: bytes, lang: str, cache: Cache) -> AudioOutputs | 
         return None
 
 
-def _speech_outputs(
-    doc: Document,
-    glossary: Glossary | None,
-    options: SpeechOptions,
-    source_lang: str,
-    means: str,
-    version_label: str,
-    cache: Cache | None,
-) -> AudioOutputs:
-    opening = opening_line(doc.lang, source_lang, means) if options.opening else None
-    speech = speak_document(doc, glossary, options.voice, options.spoken_pauses, opening,
-                            options.voice_options, options.delivery, cache)
+@dataclass
+class _Spoken:
+    """A version synthesised, waiting to be mastered."""
+
+    out: AudioOutputs
+    opening: str | None
+
+
+def _synthesise(request: SpeechRequest, cache: Cache | None) -> _Spoken:
+    doc, options = request.doc, request.options
+    opening = (opening_line(doc.lang, request.source_lang, request.means)
+               if options.opening else None)
+    speech = speak_document(doc, request.glossary, options.voice, options.spoken_pauses,
+                            opening, options.voice_options, options.delivery, cache)
     if options.opening and opening is None:
         speech.notes.append(f"no opening line is worded for {get_language(doc.lang).name}")
-    out = AudioOutputs(doc.lang, speech=speech)
+    return _Spoken(AudioOutputs(doc.lang, speech=speech), opening)
+
+
+def _finish(request: SpeechRequest, spoken: _Spoken, cache: Cache | None) -> AudioOutputs:
+    """Mastered and captioned, or the reason there is no audio."""
+    out, speech = spoken.out, spoken.out.speech
+    assert speech is not None
     if not speech.has_audio:
         out.manifest = {"status": "none", "reason": speech.reason}
         out.summary = f"no audio: {speech.reason}"
         return out
-    tags = _tags(doc, speech, options, Provenance(means, source_lang), version_label)
-    return _with_audio(out, doc, glossary, opening, options, tags, cache)
+    provenance = Provenance(request.means, request.source_lang)
+    tags = _tags(request.doc, speech, request.options, provenance, request.version_label)
+    return _with_audio(out, request.doc, request.glossary, spoken.opening, request.options,
+                       tags, cache)
 
 
 def _with_audio(

@@ -28,7 +28,7 @@ from pipeline.usecases.results import Published, Redone
 if TYPE_CHECKING:
     from pipeline.publish.status import ReviewStatus
     from pipeline.simplify import EasyDocument
-    from pipeline.speech.outputs import AudioOutputs, SpeechOptions
+    from pipeline.speech.outputs import AudioOutputs, SpeechOptions, SpeechRequest
 
 SOURCE_DIR = "source"
 """The package folder of the original article."""
@@ -119,7 +119,7 @@ def easy_version(doc: Document, glossary: Glossary, cache: Cache, redone: Redone
             return easy
         except (ValueError, KeyError, TypeError):
             pass  # an entry from another version of Kuma: make it again
-    easy = simplify_document(doc, glossary)
+    easy = simplify_document(doc, glossary, cache)
     cache.put(EASY_CACHE, key, easy.to_json().encode("utf-8"))
     redone.count(f"easy:{doc.lang}", made=True)
     return easy
@@ -154,23 +154,35 @@ def check_voice(settings: PublishSettings, langs: list[str]) -> None:
 
 
 def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions) -> None:
+    """Every version spoken in order (article, then its easy version, language by
+    language); the recordings mastered two at a time."""
     from pipeline.publish.status import origin_of
+    from pipeline.speech.outputs import speak_versions
 
-    for lang, version in versions.items():
-        job.progress.step(f"{job.source.source_name}: speaking {lang}")
+    requests, slots = [], []
+    for version in versions.values():
         means = origin_of(version.doc, job.source.lang).value  # the article's, for both
-        version.audio = _speak(job, version.doc, speech, means)
+        requests.append(_request(job, version.doc, speech, means))
+        slots.append((version, False))
         if version.easy is not None:
-            version.easy_audio = _speak(job, version.easy.to_document(), speech, means, True)
+            requests.append(_request(job, version.easy.to_document(), speech, means, True))
+            slots.append((version, True))
+    job.progress.step(f"{job.source.source_name}: speaking {', '.join(versions)}")
+    for (version, easy), audio in zip(slots, speak_versions(requests, job.cache), strict=True):
+        _count(job, audio, easy)
+        if easy:
+            version.easy_audio = audio
+        else:
+            version.audio = audio
 
 
-def _speak(
+def _request(
     job: Job, doc: Document, speech: SpeechOptions, means: str, easy: bool = False
-) -> AudioOutputs:
-    """The audio of one version: the article at a newsreader's pace, the easy-to-read
+) -> SpeechRequest:
+    """What to speak for one version: the article at a newsreader's pace, the easy-to-read
     version slower and titled as such."""
     from pipeline.speech.base import get_voice
-    from pipeline.speech.outputs import speech_outputs
+    from pipeline.speech.outputs import SpeechRequest
 
     source_lang = job.source.lang
     # The chosen voice is for the target languages; the original is spoken by the best
@@ -187,15 +199,17 @@ def _speak(
 
         speech, text = speech.for_easy(), wording("easy_link", doc.lang).text
         label = text[:1].lower() + text[1:]  # "(easy-to-read version)" after the title
-    audio = speech_outputs(doc, job.glossary, speech, source_lang=source_lang, means=means,
-                           version_label=label, cache=job.cache)
-    kind = f"{'easy ' if easy else ''}clips:{doc.lang}"
+    return SpeechRequest(doc, job.glossary, speech, source_lang, means, label)
+
+
+def _count(job: Job, audio: AudioOutputs, easy: bool) -> None:
+    """What the speech stage made and reused, for the summary."""
+    prefix = "easy " if easy else ""
     if audio.speech is not None:
-        job.redone.count(kind, made=True, n=audio.speech.clips_made)
-        job.redone.count(kind, made=False, n=audio.speech.clips_reused)
+        job.redone.count(f"{prefix}clips:{audio.lang}", made=True, n=audio.speech.clips_made)
+        job.redone.count(f"{prefix}clips:{audio.lang}", made=False, n=audio.speech.clips_reused)
     if audio.mastered is not None:
-        job.redone.count(f"{'easy ' if easy else ''}audio:{doc.lang}", made=audio.mastered_again)
-    return audio
+        job.redone.count(f"{prefix}audio:{audio.lang}", made=audio.mastered_again)
 
 
 # -- publish -----------------------------------------------------------------------------
