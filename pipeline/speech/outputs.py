@@ -99,22 +99,27 @@ def speech_outputs(
     means: str = "human",
     version_label: str = "",
     cache: Cache | None = None,
+    reviewed: str | None = None,
+    readers: str | None = None,
 ) -> AudioOutputs:
     """Speak, master and caption ``doc``.
 
     ``means`` says how the text came to be (``human`` or ``machine`` translation from
     ``source_lang``, or ``source`` for an original): the opening line and the MP3's
-    comment say it.  ``version_label`` names the version in the title tags (``version
-    facile à lire``), so that it is told apart from the article.  ``cache`` keeps clips
+    comment say it.  ``reviewed`` and ``readers`` say who checked the translation and the
+    easy-to-read version (``Provenance``), in the comment too.  ``version_label`` names
+    the version in the title tags (``version facile à lire``), so that it is told apart
+    from the article.  ``cache`` keeps clips
     and mastered programmes.
     """
-    key = _outputs_key(doc, glossary, options, source_lang, means, version_label)
+    provenance = Provenance(means, source_lang, reviewed, readers)
+    key = _outputs_key(doc, glossary, options, provenance, version_label)
     if cache is not None and key is not None:
         kept = cache.get(OUTPUTS_CACHE, key)
         found = _outputs_from_bytes(kept, doc.lang, cache) if kept is not None else None
         if found is not None:
             return found
-    out = _speech_outputs(doc, glossary, options, source_lang, means, version_label, cache)
+    out = _speech_outputs(doc, glossary, options, provenance, version_label, cache)
     if cache is not None and key is not None and out.mastered is not None and out.programme_key:
         cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
     return out
@@ -130,8 +135,7 @@ def _outputs_key(
     doc: Document,
     glossary: Glossary | None,
     options: SpeechOptions,
-    source_lang: str,
-    means: str,
+    provenance: Provenance,
     version_label: str,
 ) -> str | None:
     """Everything a version's audio is made from: the text, the glossary (pronunciations),
@@ -148,7 +152,8 @@ def _outputs_key(
         OUTPUTS_CACHE_VERSION, __version__, doc.to_dict(), glossary.version if glossary else "",
         voice.name, voice.version(doc.lang), options.master.to_dict(),
         options.spoken_pauses.to_dict(), options.opening, options.delivery.value,
-        source_lang, means, version_label,
+        provenance.source_lang, provenance.means, version_label, provenance.reviewed,
+        provenance.readers,
     )
 
 
@@ -201,11 +206,11 @@ def _speech_outputs(
     doc: Document,
     glossary: Glossary | None,
     options: SpeechOptions,
-    source_lang: str,
-    means: str,
+    provenance: Provenance,
     version_label: str,
     cache: Cache | None,
 ) -> AudioOutputs:
+    source_lang, means = provenance.source_lang, provenance.means
     opening = opening_line(doc.lang, source_lang, means) if options.opening else None
     speech = speak_document(doc, glossary, options.voice, options.spoken_pauses, opening,
                             options.voice_options, options.delivery, cache)
@@ -216,7 +221,7 @@ def _speech_outputs(
         out.manifest = {"status": "none", "reason": speech.reason}
         out.summary = f"no audio: {speech.reason}"
         return out
-    tags = _tags(doc, speech, options, Provenance(means, source_lang), version_label)
+    tags = _tags(doc, speech, options, provenance, version_label)
     return _with_audio(out, doc, glossary, opening, options, tags, cache)
 
 
@@ -377,7 +382,8 @@ def _tags(
     provenance: Provenance,
     version_label: str,
 ) -> Tags:
-    made = provenance.describe(doc.lang, easy=options.delivery is Delivery.EASY)
+    easy = options.delivery is Delivery.EASY
+    made = provenance.describe(doc.lang, easy=easy) + provenance.checked(easy)
     comment = (
         f"Made by Kuma {__version__}: {made}, spoken by {speech.version}, loudness "
         f"{options.master.loudness:g} LUFS (ITU-R BS.1770), true peak max "

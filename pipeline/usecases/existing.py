@@ -239,13 +239,12 @@ def _republish_import(
 ) -> ArticleResult:
     manifest = job.manifest
     entry = outcome.record()  # record() keeps the states and sign-off set here
-    if outcome.produced:
-        entry.states = dict(imported.states)
-        if all(state in DONE_STATES for state in imported.states.values()):
-            kept = previous is not None and previous.reviewed is not None
-            same = kept and previous is not None and previous.states == entry.states
-            entry.reviewed = previous.reviewed if same and previous else SignOff(
-                date=datetime.now(UTC).date().isoformat()
-            )
+    entry.states = dict(imported.states)  # kept in the kit the package writes again
+    if outcome.produced and all(state in DONE_STATES for state in imported.states.values()):
+        kept = previous is not None and previous.reviewed is not None
+        same = kept and previous is not None and previous.states == entry.states
+        entry.reviewed = previous.reviewed if same and previous else SignOff(
+            date=datetime.now(UTC).date().isoformat()
+        )
     manifest.languages[outcome.lang] = entry
     return _republish(job, xliff_path, [outcome], changed=[outcome])

@@ -159,16 +159,22 @@ def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions)
     for lang, version in versions.items():
         job.progress.step(f"{job.source.source_name}: speaking {lang}")
         means = origin_of(version.doc, job.source.lang).value  # the article's, for both
-        version.audio = _speak(job, version.doc, speech, means)
+        version.audio = _speak(job, version.doc, speech, means, version.review)
         if version.easy is not None:
-            version.easy_audio = _speak(job, version.easy.to_document(), speech, means, True)
+            version.easy_audio = _speak(job, version.easy.to_document(), speech, means,
+                                        version.review, True)
 
 
 def _speak(
-    job: Job, doc: Document, speech: SpeechOptions, means: str, easy: bool = False
+    job: Job,
+    doc: Document,
+    speech: SpeechOptions,
+    means: str,
+    review: ReviewStatus,
+    easy: bool = False,
 ) -> AudioOutputs:
     """The audio of one version: the article at a newsreader's pace, the easy-to-read
-    version slower and titled as such."""
+    version slower and titled as such; its tags say what people checked (``review``)."""
     from pipeline.speech.base import get_voice
     from pipeline.speech.outputs import speech_outputs
 
@@ -188,7 +194,8 @@ def _speak(
         speech, text = speech.for_easy(), wording("easy_link", doc.lang).text
         label = text[:1].lower() + text[1:]  # "(easy-to-read version)" after the title
     audio = speech_outputs(doc, job.glossary, speech, source_lang=source_lang, means=means,
-                           version_label=label, cache=job.cache)
+                           version_label=label, cache=job.cache,
+                           reviewed=_who(review.reviewed), readers=_who(review.readers))
     kind = f"{'easy ' if easy else ''}clips:{doc.lang}"
     if audio.speech is not None:
         job.redone.count(kind, made=True, n=audio.speech.clips_made)
@@ -311,31 +318,41 @@ def _write_book(
 
 def _kits_stage(job: Job) -> None:
     """An XLIFF kit per target language: with the translation when there is one, else a
-    translator's partial work (just imported, or already in the package's kit)."""
+    translator's partial work (just imported, or already in the package's kit), each
+    segment in the state a person left it (``reviewed``, ``final``)."""
     from pipeline.xliff import build_kit
 
     for lang in job.targets:
-        done = job.translations.get(lang)
-        if done is not None:
-            texts: dict[str, str] | None = {s.id: s.text for s in done.segments()}
-        else:
-            texts = job.drafts.get(lang) or _kit_targets(job, lang)
-        kit = build_kit(job.source, lang, job.glossary, job.mentions, texts)
+        texts, states = _kit_contents(job, lang)
+        kit = build_kit(job.source, lang, job.glossary, job.mentions, texts, states=states)
         job.package.write(f"review/{lang}.xliff", kit)
 
 
-def _kit_targets(job: Job, lang: str) -> dict[str, str] | None:
-    """Targets already present in the package's kit for ``lang``, if it fits this source."""
+def _kit_contents(job: Job, lang: str) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """The targets of ``lang``'s kit and their states (as the manifest records them)."""
+    entry = job.manifest.languages.get(lang)
+    states = dict(entry.states) if entry is not None else {}
+    done = job.translations.get(lang)
+    if done is not None:
+        return {s.id: s.text for s in done.segments()}, states
+    if job.drafts.get(lang):
+        return job.drafts[lang], states
+    return _kit_targets(job, lang)
+
+
+def _kit_targets(job: Job, lang: str) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """Targets and states already in the package's kit for ``lang``, if it fits this source."""
     from pipeline.errors import XliffError
     from pipeline.xliff import read_translations
 
     data = job.package.read(f"review/{lang}.xliff")
     if data is None:
-        return None
+        return None, {}
     try:
-        return read_translations(data, job.source, origin=f"{lang}.xliff").texts or None
+        kept = read_translations(data, job.source, origin=f"{lang}.xliff")
     except XliffError:
-        return None  # a kit for an older version of the article: start afresh
+        return None, {}  # a kit for an older version of the article: start afresh
+    return kept.texts or None, kept.states
 
 
 # -- review status -----------------------------------------------------------------------
@@ -358,6 +375,18 @@ def _review(job: Job, doc: Document) -> ReviewStatus:
         readers=sign_off(job.manifest.readers.get(doc.lang)),
         approved_by=approval.by if approval is not None else "",
     )
+
+
+def _who(sign_off: Any) -> str | None:
+    """A sign-off as plain text for the speech stage: ``Awa Traoré, 2026-03-01``, ``""``
+    when neither was recorded, None when there is no sign-off."""
+    if sign_off is None:
+        return None
+    return ", ".join(part for part in (sign_off.by.strip(), _iso(sign_off.on)) if part)
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 def _day(text: str) -> Any:
