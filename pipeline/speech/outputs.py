@@ -109,8 +109,7 @@ def speech_outputs(
     comment say it.  ``reviewed`` and ``readers`` say who checked the translation and the
     easy-to-read version (``Provenance``), in the comment too.  ``version_label`` names
     the version in the title tags (``version facile à lire``), so that it is told apart
-    from the article.  ``cache`` keeps clips
-    and mastered programmes.
+    from the article.  ``cache`` keeps clips and mastered programmes.
     """
     provenance = Provenance(means, source_lang, reviewed, readers)
     key = _outputs_key(doc, glossary, options, provenance, version_label)
