@@ -360,6 +360,13 @@ def _kit_targets(job: Job, lang: str) -> tuple[dict[str, str] | None, dict[str, 
 
 def _review(job: Job, doc: Document) -> ReviewStatus:
     """What a person has checked of ``doc``'s language, as the manifest records it."""
+    return review_status(job.manifest, doc, job.source.lang)
+
+
+def review_status(manifest: Manifest, doc: Document, source_lang: str) -> ReviewStatus:
+    """What people have checked of ``doc`` (a version in its language), as ``manifest``
+    records it: the translation reviewed, the easy version checked with readers, the
+    accessibility approved."""
     from pipeline.publish.status import ReviewStatus, SignOff, origin_of
 
     def sign_off(record: Any) -> SignOff | None:
@@ -367,12 +374,12 @@ def _review(job: Job, doc: Document) -> ReviewStatus:
             return None
         return SignOff(by=record.by, on=_day(record.date))
 
-    entry = job.manifest.languages.get(doc.lang)
-    approval = job.manifest.approval
+    entry = manifest.languages.get(doc.lang)
+    approval = manifest.approval
     return ReviewStatus(
-        origin=origin_of(doc, job.source.lang),
+        origin=origin_of(doc, source_lang),
         reviewed=sign_off(entry.reviewed) if entry is not None else None,
-        readers=sign_off(job.manifest.readers.get(doc.lang)),
+        readers=sign_off(manifest.readers.get(doc.lang)),
         approved_by=approval.by if approval is not None else "",
     )
 
