@@ -8,6 +8,8 @@ that a reviewer sees what became of it).
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from pipeline.document import Document
 from pipeline.glossary import Glossary
 from pipeline.review.checks import Finding, check_easy, check_translation
@@ -15,13 +17,20 @@ from pipeline.review.report import Issue, Version
 from pipeline.simplify.model import ROLE_LETTERS, Role, source_of
 
 
-def translation_issues(source: Document, target: Document, glossary: Glossary) -> list[Issue]:
-    """Every finding of ``target``, a translation of ``source``, with both texts."""
+def translation_issues(
+    source: Document, target: Document, glossary: Glossary, unreliable: Set[str] = frozenset()
+) -> list[Issue]:
+    """Every finding of ``target``, a translation of ``source``, with both texts.
+
+    Findings of the ``unreliable`` checks are left out: without an identifier for the
+    target language, "reads as Bambara" would accuse a language nothing can recognise.
+    """
     sources = {s.id: s.text for s in source.segments()}
     targets = {s.id: s.text for s in target.segments()}
     return [
         Issue(f, Version.TRANSLATION, sources.get(f.segment, ""), targets.get(f.segment, ""))
         for f in check_translation(source, target, glossary)
+        if f.check not in unreliable
     ]
 
 

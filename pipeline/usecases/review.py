@@ -255,8 +255,10 @@ def _language(
     if doc is None:
         return None
     if doc is not source:
-        report.issues += translation_issues(source, doc, glossary)
-        report.not_checked += translation_gaps(lang)
+        gaps = translation_gaps(lang)
+        unreliable = {gap.check for gap in gaps if gap.essential}
+        report.issues += translation_issues(source, doc, glossary, unreliable)
+        report.not_checked += gaps
     easy = versions.easy.get(lang)
     if easy is not None:
         report.issues += easy_issues(doc, easy, glossary)
