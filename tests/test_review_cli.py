@@ -226,3 +226,21 @@ def test_a_folder_that_is_not_a_package_is_an_error(tmp_path):
     exit_code, output = review(tmp_path)
     assert exit_code == 1
     assert "is not a Kuma output folder" in output
+
+
+def test_a_tool_that_breaks_is_reported_as_failed(package, monkeypatch):
+    from pipeline.review.a11y import epubcheck
+
+    monkeypatch.setattr(finder, "epubcheck", lambda: finder.Found(("java", "-jar", "x.jar")))
+
+    def broken(*args):
+        raise ValueError("the checker crashed")
+
+    monkeypatch.setattr(epubcheck, "check_books", broken)
+    monkeypatch.setattr(finder, "axe", lambda: finder.Found(missing="no browser"))
+    monkeypatch.setattr(finder, "ace", lambda: finder.Found(missing="no Ace"))
+    exit_code, output = review(package, "--a11y", "--json")
+    tools = {t["tool"]: t for t in json.loads(output)["accessibility"]["tools"]}
+    assert exit_code == 0
+    assert tools["EPUBCheck"]["status"] == "failed"
+    assert tools["EPUBCheck"]["reason"] == "ValueError: the checker crashed"

@@ -3,15 +3,16 @@
 ``audit(root, files)`` runs axe-core (WCAG 2.2 A/AA, in headless Chromium) on every
 HTML page, and EPUBCheck and DAISY Ace on every EPUB, and returns what each tool did
 (``ToolRun``: ran, missing, failed) with the issues they found, each on its page or
-book.  A tool that is not on this machine is reported as missing, with the reason:
-never as a pass.  ``tools`` says where each is looked for.
+book.  A tool that is not on this machine is reported as missing, and one that breaks
+as failed, each with the reason: never as a pass, and never stopping the review.
+``tools`` says where each is looked for.
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from pipeline.errors import describe
 from pipeline.review.a11y import tools
 from pipeline.review.report import Issue, ToolRun
 
@@ -29,8 +30,8 @@ def audit(root: Path, files: list[str]) -> tuple[list[ToolRun], list[Issue]]:
                       ("DAISY Ace", lambda: _ace(root, books))):
         try:
             found, more = run()
-        except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
-            found, more = ToolRun(tool, "failed", f"{type(exc).__name__}: {exc}"[:200]), []
+        except Exception as exc:  # noqa: BLE001 - a tool that breaks is reported, not fatal
+            found, more = ToolRun(tool, "failed", describe(exc)), []
         runs.append(found)
         issues += more
     return runs, issues

@@ -10,6 +10,7 @@ critical, serious is major, moderate and minor are minor.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,16 @@ def axe_version(page: Any) -> str:
 
 
 def check_pages(root: Path, pages: list[str], executable: str) -> tuple[ToolRun, list[Issue]]:
-    """axe-core on ``pages`` (paths relative to ``root``): what it did, and its issues."""
+    """axe-core on ``pages`` (paths relative to ``root``): what it did, and its issues.
+
+    The browser runs in a thread of its own: Playwright's sync API refuses to start where
+    an event loop already runs (a notebook, or a caller that drives a browser itself).
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_check_pages, root, pages, executable).result()
+
+
+def _check_pages(root: Path, pages: list[str], executable: str) -> tuple[ToolRun, list[Issue]]:
     script = axe_script()
     issues: list[Issue] = []
     version = ""
