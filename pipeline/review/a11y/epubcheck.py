@@ -41,12 +41,12 @@ def check_books(root: Path, books: list[str], command: tuple[str, ...]) -> tuple
                 subprocess.run([java, *options, "-jar", jar, str(root / book), "--json",
                                 str(out)], capture_output=True, timeout=TIMEOUT, check=False)
         reports = [_read(out) for out in outputs]
-    unread = [book for book, report in zip(books, reports, strict=True) if report is None]
+    read = {book: report for book, report in zip(books, reports, strict=True) if report}
+    unread = [book for book in books if book not in read]
     if unread:
         return ToolRun(TOOL, "failed", f"no report on {', '.join(unread)}"), []
-    version = str(reports[0]["checker"].get("checkerVersion", "")) if reports else ""
-    issues = [issue for book, report in zip(books, reports, strict=True)
-              for issue in _issues(book, report)]
+    version = next((str(r["checker"].get("checkerVersion", "")) for r in read.values()), "")
+    issues = [issue for book, report in read.items() for issue in _issues(book, report)]
     return ToolRun(TOOL, "ran", version=version, files=tuple(books)), issues
 
 
