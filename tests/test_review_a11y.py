@@ -85,6 +85,14 @@ def test_every_page_and_book_is_checked_by_every_tool(package):
               if i["category"] == "design"]
     assert design == []
     assert exit_code == 0
+    # The books' accessibility summary now names the checkers they passed; no claim.
+    checkers = [f"EPUBCheck {tools['EPUBCheck']['version']}",
+                f"DAISY Ace {tools['DAISY Ace']['version']}"]
+    manifest = json.loads((package / "manifest.json").read_text("utf-8"))
+    assert manifest["checks"] == {lang: checkers for lang in ("ar", "bm", "en", "fr")}
+    opf = _opf(package / "fr" / "article.epub")
+    assert f"Vérifié automatiquement avec {checkers[0]}, {checkers[1]}." in opf
+    assert "conformsTo" not in opf
 
 
 def test_what_the_tools_find_is_reported_on_its_page_or_book(package):
@@ -104,6 +112,15 @@ def test_what_the_tools_find_is_reported_on_its_page_or_book(package):
     arabic = data["languages"]["ar"]["issues"]
     assert all(i["segment"] == "" for i in arabic if i["version"] == "publication")
     assert exit_code == 4
+    checks = json.loads((package / "manifest.json").read_text("utf-8"))["checks"]
+    assert "ar" not in checks and len(checks["fr"]) == 2  # axe checks pages, not books
+    assert "EPUBCheck" in _opf(package / "fr" / "article.epub")
+    assert "EPUBCheck" not in _opf(package / "ar" / "article.epub")
+
+
+def _opf(book: Path) -> str:
+    with zipfile.ZipFile(book) as archive:
+        return archive.read("EPUB/package.opf").decode("utf-8")
 
 
 def _with_image_without_text(book: bytes) -> bytes:

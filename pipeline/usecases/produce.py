@@ -381,6 +381,7 @@ def review_status(manifest: Manifest, doc: Document, source_lang: str) -> Review
         reviewed=sign_off(entry.reviewed) if entry is not None else None,
         readers=sign_off(manifest.readers.get(doc.lang)),
         approved_by=approval.by if approval is not None else "",
+        checks=tuple(manifest.checks.get(doc.lang, ())),
     )
 
 

@@ -114,6 +114,7 @@ def review_package(
         report = _report(package, versions, glossary, fail_on, day)
         if a11y:
             _audit(package, report, progress)
+            _record_checkers(package, versions, report, glossary, cache, progress)
         else:
             report.tools = _not_run()
         _stage(package, versions, report, glossary)
@@ -202,6 +203,12 @@ def _read_versions(package: Package) -> _Versions:
         if easy is not None:
             versions.easy[lang] = easy
     return versions
+
+
+def _damaged(versions: _Versions) -> bool:
+    """True when a produced language could not be read (it cannot be rendered again)."""
+    kits = {lang for lang, entry in versions.manifest.languages.items() if not entry.produced}
+    return bool(versions.unreadable.keys() - kits)
 
 
 def _easy(package: Package, base: str) -> Document | None:
@@ -303,11 +310,54 @@ def _audit(package: Package, report: Report, progress: Progress) -> None:
 
 
 def _language_of(report: Report, issue: Issue) -> LanguageReport:
-    top = issue.page.split("/", 1)[0]
-    lang = report.source_lang if top == SOURCE_DIR else top
+    lang = _file_language(report, issue.page)
     if lang not in report.languages:
         report.languages[lang] = LanguageReport(lang)
     return report.languages[lang]
+
+
+def _file_language(report: Report, relative: str) -> str:
+    top = relative.split("/", 1)[0]
+    return report.source_lang if top == SOURCE_DIR else top
+
+
+BOOK_CHECKERS = {"EPUBCheck": "epubcheck:", "DAISY Ace": "ace:"}
+"""The checkers of the EPUBs, and the prefix of their issues' check names."""
+
+
+def books_passed(report: Report) -> dict[str, list[str]]:
+    """Per language, the book checkers that ran on all its EPUBs and found nothing
+    (``EPUBCheck 4.2.6``): what its books' accessibility summary may say."""
+    passed: dict[str, list[str]] = {}
+    for tool in report.tools:
+        prefix = BOOK_CHECKERS.get(tool.tool)
+        if prefix is None or tool.status != "ran":
+            continue
+        for lang in sorted({_file_language(report, book) for book in tool.files}):
+            issues = report.languages[lang].issues if lang in report.languages else []
+            if not any(i.finding.check.startswith(prefix) for i in issues):
+                passed.setdefault(lang, []).append(f"{tool.tool} {tool.version}".strip())
+    return passed
+
+
+def _record_checkers(
+    package: Package,
+    versions: _Versions,
+    report: Report,
+    glossary: Glossary,
+    cache: Cache | None,
+    progress: Progress,
+) -> None:
+    """Keep which checkers each language's books passed, and render the books again so
+    that their accessibility summary says so (a damaged package keeps what it had)."""
+    passed = books_passed(report)
+    if passed == versions.manifest.checks or _damaged(versions):
+        return
+    contents = load_package(package)
+    contents.manifest.checks = passed
+    progress.step(f"{package.root.name}: publishing again with the checks passed")
+    republish(package, contents, glossary, cache, progress)
+    versions.manifest = contents.manifest
 
 
 # -- writing -----------------------------------------------------------------------------
