@@ -42,11 +42,16 @@ def package(made: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page():
+def browser():
     with chromium() as browser:
-        context = browser.new_context()
-        yield context.new_page()
-        context.close()
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def review(package: Path, *options: str) -> tuple[int, dict]:
@@ -55,11 +60,18 @@ def review(package: Path, *options: str) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.output)
 
 
-def test_the_report_of_every_kind_of_issue_passes_axe(page, tmp_path):
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_report_of_every_kind_of_issue_passes_axe(browser, tmp_path, width):
+    """On a desktop and on a phone, where the tables scroll in a focusable region."""
     path = tmp_path / "report.html"
     path.write_text(render_report(sample_report()), encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
     page.goto(path.as_uri())
     assert axe_violations(page, axe_script()) == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "the page itself never scrolls sideways"
+    context.close()
 
 
 def test_a_package_report_passes_axe(page, package):

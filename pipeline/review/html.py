@@ -23,6 +23,7 @@ STATUS_TEXT = {"ran": "Ran", "missing": "Not installed: not checked", "failed": 
                "checked", "not run": "Not run"}
 VERSION_LABELS = {Version.TRANSLATION: "translation", Version.EASY: "easy-to-read version",
                   Version.PUBLICATION: "publication"}
+"""How an issue's heading names the version it is in."""
 
 
 def render_report(report: Report) -> str:
@@ -89,10 +90,11 @@ def _language(report: Report, lang: LanguageReport) -> dict[str, Any]:
 def _issue(report: Report, lang: LanguageReport, issue: Issue) -> dict[str, Any]:
     finding = issue.finding
     where = f"Segment {finding.segment}" if finding.segment else "Whole version"
-    if issue.page:
-        where = "Page" if issue.page.endswith(".html") else "Book"
     heading = (f"{where}, {VERSION_LABELS[issue.version]}: {finding.check} "
                f"({finding.category.value})")
+    if issue.page:
+        kind = "Page" if issue.page.endswith(".html") else "Book"
+        heading = f"{kind} {issue.page}: {finding.check} ({finding.category.value})"
     return {
         "heading": heading,
         "message": finding.message,
