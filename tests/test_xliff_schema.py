@@ -111,3 +111,15 @@ def test_kits_of_any_text_validate(
     issues = {s.id: [ISSUE] for s in doc.segments()} if flagged else None
     kit = build_kit(doc, "ar", glossary, glossary.match_document(doc), targets, issues=issues)
     assert_valid(schema, kit)
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception),
+                                             ("", pytest.skip.Exception)])
+def test_missing_schemas_fail_in_ci_and_skip_elsewhere(monkeypatch, tmp_path, ci, outcome):
+    import xliff_schemas
+
+    monkeypatch.setattr(xliff_schemas, "REPOSITORY", tmp_path / "repo")
+    monkeypatch.setenv("KUMA_XLIFF_SCHEMAS", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="OASIS XLIFF 2.1 schemas not found"):
+        xliff_schemas.require_schemas()
