@@ -2,12 +2,11 @@
 
 Under the package's lock:
 
-1. sign-offs first (``--approve``, ``--easy-checked``, each with ``--by``): recorded
-   in the manifest with the day, then every publication is rendered again (``produce``;
-   its caches make that quick) so that pages, books, scripts and audio say so;
+1. sign-offs first (``--approve``, ``--easy-checked``, each with ``--by``; see
+   ``signoff``), so that every publication says so before it is checked;
 2. the checks: every produced translation against the source, every easy-to-read
    version (the original's included) against the text it was made from, and with
-   ``a11y`` the pages and books with axe-core, EPUBCheck and DAISY Ace;
+   ``a11y`` the pages and books with axe-core, EPUBCheck and DAISY Ace (``audit``);
 3. ``review/report.html``, ``review/report.json`` and each kit
    (``review/<lang>.xliff``, its segments' issues as ITS data) staged and committed
    with the summary in ``manifest.review``.
@@ -26,25 +25,20 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.document import Document
-from pipeline.errors import InputError, KumaError, one_line
+from pipeline.errors import KumaError
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.langs import get_language
-from pipeline.manifest import Manifest, SignOff
+from pipeline.manifest import Manifest
 from pipeline.package import Package
 from pipeline.progress import SILENT, Progress
 from pipeline.review.checks import Severity
 from pipeline.review.coverage import NotChecked, easy_gaps, translation_gaps
 from pipeline.review.findings import easy_issues, translation_issues
-from pipeline.review.report import Issue, LanguageReport, Report, ToolRun, Version
+from pipeline.review.report import LanguageReport, Report, Version
 from pipeline.storage import Cache
-from pipeline.usecases.existing import (
-    Contents,
-    load_package,
-    load_source,
-    read_package_document,
-    republish,
-)
-from pipeline.usecases.produce import SOURCE_DIR, folder, review_status
+from pipeline.usecases.audit import audit_package, not_run, record_checkers
+from pipeline.usecases.existing import load_source, read_package_document
+from pipeline.usecases.produce import folder, review_status
+from pipeline.usecases.signoff import SignOffs, sign_off, signer
 
 if TYPE_CHECKING:
     from pipeline.publish.status import ReviewStatus
@@ -104,80 +98,28 @@ def review_package(
     checked with readers.  A sign-off without a name is refused.
     """
     day = (today or datetime.now(UTC).date()).isoformat()
-    name = _signer(by, approve, easy_checked)
+    name = signer(by, approve, easy_checked)
     glossary = load_glossary(glossary_path)
     with Package(package_dir).locked(progress.step) as package:
-        signed = _sign(package, glossary, approve, easy_checked, name, day, cache, progress)
+        signed = sign_off(package, glossary, SignOffs(approve, tuple(easy_checked), name, day),
+                          cache, progress)
         written = list(package.changed)
         versions = _read_versions(package)
         progress.step(f"{package.root.name}: checking")
         report = _report(package, versions, glossary, fail_on, day)
         if a11y:
-            _audit(package, report, progress)
-            _record_checkers(package, versions, report, glossary, cache, progress)
+            audit_package(package, report, progress)
+            if not _damaged(versions):  # else it cannot be rendered again: keep what it had
+                versions.manifest = record_checkers(package, versions.manifest, report,
+                                                    glossary, cache, progress)
         else:
-            report.tools = _not_run()
+            report.tools = not_run()
         _stage(package, versions, report, glossary)
         versions.manifest.review = report.summary()
         package.commit(versions.manifest.to_dict(), versions.manifest.input.name or
                        package.root.name)
         written += package.changed
     return ReviewResult(package_dir, report, sorted(set(written)), signed)
-
-
-# -- sign-off ----------------------------------------------------------------------------
-
-
-def _signer(by: str, approve: bool, easy_checked: Sequence[str]) -> str:
-    """The name of the person signing off; refuse a sign-off without one, or a name
-    with nothing to sign."""
-    name = one_line(by)
-    signing = approve or bool(easy_checked)
-    if signing and not name:
-        raise InputError("a sign-off needs the name of the person who gives it: add --by NAME")
-    if name and not signing:
-        raise InputError("--by names who signs off: use it with --approve or --easy-checked")
-    return name
-
-
-def _sign(
-    package: Package,
-    glossary: Glossary,
-    approve: bool,
-    easy_checked: Sequence[str],
-    name: str,
-    day: str,
-    cache: Cache | None,
-    progress: Progress,
-) -> list[str]:
-    """Record the sign-offs and render every publication again; what was signed."""
-    if not approve and not easy_checked:
-        return []
-    contents = load_package(package)
-    manifest = contents.manifest
-    signed = []
-    for lang in _easy_languages(package, contents, easy_checked):
-        manifest.readers[lang] = SignOff(by=name, date=day)
-        signed.append(f"{get_language(lang).name} easy-to-read version checked with readers "
-                      f"by {name}")
-    if approve:
-        manifest.approval = SignOff(by=name, date=day)
-        signed.append(f"accessibility approved by {name}")
-    progress.step(f"{package.root.name}: publishing again with the sign-off")
-    republish(package, contents, glossary, cache, progress)
-    return signed
-
-
-def _easy_languages(package: Package, contents: Contents, langs: Sequence[str]) -> list[str]:
-    """The languages named, each checked to have an easy-to-read version here."""
-    codes = []
-    for code in langs:
-        lang = get_language(code).code
-        if package.read(f"{folder(lang, contents.source.lang)}/easy.json") is None:
-            raise InputError(f"{package.root.name} has no easy-to-read version in "
-                             f"{get_language(lang).name}: nothing to sign off")
-        codes.append(lang)
-    return codes
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -232,7 +174,7 @@ def _report(
     source = versions.source
     languages = {}
     for lang in [source.lang, *versions.manifest.languages]:
-        report = _language(package, versions, lang, glossary)
+        report = _language(versions, lang, glossary)
         if report is not None:
             languages[lang] = report
     approval = versions.manifest.approval
@@ -249,9 +191,7 @@ def _report(
     )
 
 
-def _language(
-    package: Package, versions: _Versions, lang: str, glossary: Glossary
-) -> LanguageReport | None:
+def _language(versions: _Versions, lang: str, glossary: Glossary) -> LanguageReport | None:
     """One language's checks; None for the original when it has no easy version."""
     source = versions.source
     report = LanguageReport(lang)
@@ -287,77 +227,6 @@ def _status_lines(status: ReviewStatus, easy: bool) -> list[str]:
     from pipeline.publish.status import status_notes
 
     return [note.text for note in status_notes(status, "en", easy)]
-
-
-def _not_run() -> list[ToolRun]:
-    from pipeline.review.a11y import TOOLS
-
-    return [ToolRun(tool, "not run", "not asked for: run kuma review --a11y") for tool in TOOLS]
-
-
-def _audit(package: Package, report: Report, progress: Progress) -> None:
-    """Run the accessibility tools on the package's pages and books; their issues go to
-    the language of each file."""
-    from pipeline.review.a11y import audit
-
-    files = sorted(rel for rel in package.read_manifest().get("files", {})
-                   if rel.endswith((".html", ".epub")) and not rel.startswith("review/"))
-    progress.step(f"{package.root.name}: accessibility checks of {len(files)} files")
-    runs, issues = audit(package.root, files)
-    report.a11y, report.tools = True, runs
-    for issue in issues:
-        _language_of(report, issue).issues.append(issue)
-
-
-def _language_of(report: Report, issue: Issue) -> LanguageReport:
-    lang = _file_language(report, issue.page)
-    if lang not in report.languages:
-        report.languages[lang] = LanguageReport(lang)
-    return report.languages[lang]
-
-
-def _file_language(report: Report, relative: str) -> str:
-    top = relative.split("/", 1)[0]
-    return report.source_lang if top == SOURCE_DIR else top
-
-
-BOOK_CHECKERS = {"EPUBCheck": "epubcheck:", "DAISY Ace": "ace:"}
-"""The checkers of the EPUBs, and the prefix of their issues' check names."""
-
-
-def books_passed(report: Report) -> dict[str, list[str]]:
-    """Per language, the book checkers that ran on all its EPUBs and found nothing
-    (``EPUBCheck 4.2.6``): what its books' accessibility summary may say."""
-    passed: dict[str, list[str]] = {}
-    for tool in report.tools:
-        prefix = BOOK_CHECKERS.get(tool.tool)
-        if prefix is None or tool.status != "ran":
-            continue
-        for lang in sorted({_file_language(report, book) for book in tool.files}):
-            issues = report.languages[lang].issues if lang in report.languages else []
-            if not any(i.finding.check.startswith(prefix) for i in issues):
-                passed.setdefault(lang, []).append(f"{tool.tool} {tool.version}".strip())
-    return passed
-
-
-def _record_checkers(
-    package: Package,
-    versions: _Versions,
-    report: Report,
-    glossary: Glossary,
-    cache: Cache | None,
-    progress: Progress,
-) -> None:
-    """Keep which checkers each language's books passed, and render the books again so
-    that their accessibility summary says so (a damaged package keeps what it had)."""
-    passed = books_passed(report)
-    if passed == versions.manifest.checks or _damaged(versions):
-        return
-    contents = load_package(package)
-    contents.manifest.checks = passed
-    progress.step(f"{package.root.name}: publishing again with the checks passed")
-    republish(package, contents, glossary, cache, progress)
-    versions.manifest = contents.manifest
 
 
 # -- writing -----------------------------------------------------------------------------
