@@ -251,3 +251,15 @@ def test_readers_checking_an_easy_version_ends_its_draft(package):
         package, "source/easy.html")
     assert "not yet checked by readers" in mp3_comment(package, "source/easy.mp3")
     assert claims(package, "fr/easy.epub") == {}
+
+
+def test_a_new_run_of_the_same_text_keeps_the_review_and_the_kit_states(package, tmp_path):
+    kuma("xliff", "import", str(reviewed_kit(package, tmp_path)), "--into", str(package),
+         "--no-memory", "-q")
+    day = manifest(package)["languages"]["fr"]["reviewed"]["date"]
+    kuma("run", str(ROOT / "examples" / "mali-article.txt"), "--lang", "fr", "--translations",
+         str(ROOT / "examples" / "translations" / "fr.xliff"), "--out", str(package.parent),
+         "--no-memory", "-q")
+    kit = etree.fromstring((package / "review" / "fr.xliff").read_bytes())
+    assert set(kit.xpath("//x:segment/@state", namespaces=NS)) == {"final"}
+    assert says(package, REVIEWED.format(day=day)) == everywhere(True)
