@@ -11,6 +11,8 @@ The library API, loaded on first use so that ``kuma --help`` stays light::
 - ``run(inputs, langs=[...], out=..., translations=..., engine=..., voice=...)``
   -> ``list[ArticleResult]``
 - ``publish_package(package_dir)``, ``import_xliff(package_dir, kit)``: work on a package
+- ``review_package(package_dir, a11y=False, fail_on=...)``: check it, write the
+  reviewer's report, record sign-offs
 - ``translate_article(path, lang)``: one article into one language, no package
 
 (Names never repeat a subpackage's: ``pipeline.publish`` is the publish stage.)
@@ -31,6 +33,7 @@ _EXPORTS = {
     "get_voice": "pipeline.speech.base:get_voice",
     "publish_package": "pipeline.usecases:publish_package",
     "import_xliff": "pipeline.usecases:import_xliff",
+    "review_package": "pipeline.usecases.review:review_package",
     "translate_article": "pipeline.usecases:translate_article",
     "ArticleResult": "pipeline.usecases:ArticleResult",
     "RunOptions": "pipeline.usecases:RunOptions",

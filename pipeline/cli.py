@@ -22,6 +22,7 @@ from pipeline.commands import (
     glossary,
     ingest,
     models,
+    review,
     run,
     simplify,
     speak,
@@ -97,7 +98,7 @@ def cli() -> None:
 
 
 for module in (
-    run, ingest, translate, glossary, simplify, speak, xliff, models, tm, cache, doctor
+    run, ingest, translate, glossary, simplify, speak, xliff, review, models, tm, cache, doctor
 ):
     for command in module.COMMANDS:
         cli.add_command(command)

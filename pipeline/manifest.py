@@ -120,6 +120,9 @@ class Manifest:
     then it is published as a draft."""
     approval: SignOff | None = None
     """The named person who approved the package's accessibility (``kuma review --approve``)."""
+    checks: dict[str, list[str]] = field(default_factory=dict)
+    """Per language, the automated checkers its EPUBs passed at the last ``kuma review
+    --a11y`` (EPUBCheck, DAISY Ace): said in their accessibility summary, never a claim."""
     review: dict[str, Any] = field(default_factory=dict)
     """Summary of the last ``kuma review``: findings per language and severity."""
     environment: dict[str, str] = field(default_factory=dict)
@@ -142,6 +145,8 @@ class Manifest:
             data["readers"] = {lang: asdict(s) for lang, s in self.readers.items()}
         if self.approval is not None:
             data["approval"] = asdict(self.approval)
+        if self.checks:
+            data["checks"] = {lang: list(tools) for lang, tools in self.checks.items()}
         if self.review:
             data["review"] = self.review
         data.update(environment=self.environment, files=self.files, timings=self.timings)
@@ -183,6 +188,10 @@ def _manifest(data: Any) -> Manifest:
             for lang, entry in _mapping(data.get("readers", {}), "its readers").items()
         },
         approval=_record(SignOff, approval, "its approval") if approval else None,
+        checks={
+            str(lang): [str(tool) for tool in _list(tools, "its checks")]
+            for lang, tools in _mapping(data.get("checks", {}), "its checks").items()
+        },
         review=dict(_mapping(data.get("review", {}), "its review")),
         environment=dict(_mapping(data.get("environment", {}), "its environment")),
         files=dict(_mapping(data.get("files", {}), "its files")),
@@ -223,6 +232,12 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "dict[str, str]": (dict,),
     "dict[str, list[str]]": (dict,),
 }
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{what}: not a JSON list")
+    return value
 
 
 def _mapping(value: Any, what: str) -> dict[str, Any]:

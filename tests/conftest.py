@@ -106,7 +106,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 BROWSER_MODULES = {
     "test_accessibility", "test_accessibility_tools", "test_package_accessibility",
-    "test_text_spacing",
+    "test_text_spacing", "test_review_a11y",
 }
 """Tests that drive Chromium (axe-core) or the EPUBCheck/Ace checkers."""
 MODEL_MODULES = {
@@ -118,6 +118,7 @@ E2E_MODULES = {
     "test_run", "test_speech_example", "test_hostile", "test_package_accessibility",
     "test_plugins", "test_batch", "test_batch_ray", "test_review_cli", "test_redo",
     "test_readme", "test_radio_package", "test_review_calibration",
+    "test_signoff", "test_review_a11y",
 }
 """Tests that run whole commands on the example article (tens of seconds each)."""
 

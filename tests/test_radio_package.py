@@ -130,19 +130,24 @@ TAGS = {
                         "original text (English)"),
     ("en", "easy"): ("Mali Jihadist Leader in Secret Talks With Northern Groups "
                      "(easy-to-read version)",
-                     "easy-to-read version of the original text (English), made automatically"),
+                     "easy-to-read version of the original text (English), made automatically, "
+                     "not yet checked by readers"),
     ("fr", "article"): ("Mali\u00a0: un chef jihadiste en pourparlers secrets avec des groupes "
-                        "du Nord", "translated by a person from English into French"),
+                        "du Nord", "translated by a person from English into French, not "
+                        "reviewed by a person"),
     ("fr", "easy"): ("Mali\u00a0: un chef jihadiste en pourparlers secrets avec des groupes "
                      "du Nord (version facile à lire)",
                      "easy-to-read version, made automatically, of a translation by a person "
-                     "from English into French"),
+                     "from English into French, not reviewed by a person, not yet checked by "
+                     "readers"),
     ("ar", "article"): ("زعيم جهادي في مالي يجري محادثات سرية مع جماعات في الشمال",
-                        "translated by a person from English into Arabic"),
+                        "translated by a person from English into Arabic, not reviewed by a "
+                        "person"),
     ("ar", "easy"): ("زعيم جهادي في مالي يجري محادثات سرية مع جماعات في الشمال "
                      "(نسخة سهلة القراءة)",
                      "easy-to-read version, made automatically, of a translation by a person "
-                     "from English into Arabic"),
+                     "from English into Arabic, not reviewed by a person, not yet checked by "
+                     "readers"),
 }
 
 

@@ -99,16 +99,20 @@ def speech_outputs(
     means: str = "human",
     version_label: str = "",
     cache: Cache | None = None,
+    reviewed: str | None = None,
+    readers: str | None = None,
 ) -> AudioOutputs:
     """Speak, master and caption ``doc``.
 
     ``means`` says how the text came to be (``human`` or ``machine`` translation from
     ``source_lang``, or ``source`` for an original): the opening line and the MP3's
-    comment say it.  ``version_label`` names the version in the title tags (``version
-    facile à lire``), so that it is told apart from the article.  ``cache`` keeps clips
-    and mastered programmes.
+    comment say it.  ``reviewed`` and ``readers`` say who checked the translation and the
+    easy-to-read version (``Provenance``), in the comment too.  ``version_label`` names
+    the version in the title tags (``version facile à lire``), so that it is told apart
+    from the article.  ``cache`` keeps clips and mastered programmes.
     """
-    request = SpeechRequest(doc, glossary, options, source_lang, means, version_label)
+    request = SpeechRequest(doc, glossary, options, source_lang, means, version_label,
+                            reviewed, readers)
     return speak_versions([request], cache, threads=1)[0]
 
 
@@ -122,6 +126,15 @@ class SpeechRequest:
     source_lang: str = "en"
     means: str = "human"
     version_label: str = ""
+    reviewed: str | None = None
+    """Who reviewed the translation and when; None when no person reviewed all of it."""
+    readers: str | None = None
+    """Who checked the easy-to-read version with readers; None: it is a draft."""
+
+    @property
+    def provenance(self) -> Provenance:
+        """How the text came to be and who checked it, as the MP3's comment says it."""
+        return Provenance(self.means, self.source_lang, self.reviewed, self.readers)
 
 
 MASTERING_THREADS = 2
@@ -144,8 +157,8 @@ def speak_versions(
     results: list[AudioOutputs | None] = []
     pending: list[tuple[int, SpeechRequest, str | None, _Spoken]] = []
     for request in requests:
-        key = _outputs_key(request.doc, request.glossary, request.options, request.source_lang,
-                           request.means, request.version_label)
+        key = _outputs_key(request.doc, request.glossary, request.options, request.provenance,
+                           request.version_label)
         found = _from_cache(cache, key, request.doc.lang)
         results.append(found)
         if found is None:
@@ -176,13 +189,13 @@ def _outputs_key(
     doc: Document,
     glossary: Glossary | None,
     options: SpeechOptions,
-    source_lang: str,
-    means: str,
+    provenance: Provenance,
     version_label: str,
 ) -> str | None:
     """Everything a version's audio is made from: the text, the glossary (pronunciations),
-    the voice that will speak it with its version and pace, and the settings.  None for an
-    online voice (it may fail and fall back) or when no voice can speak the text."""
+    the voice that will speak it with its version and pace, the settings, and what its tags
+    say.  None for an online voice (it may fail and fall back) or when no voice can speak
+    the text."""
     from pipeline.speech.pace import paced
     from pipeline.speech.select import choose_voice
 
@@ -194,7 +207,8 @@ def _outputs_key(
         OUTPUTS_CACHE_VERSION, __version__, doc.to_dict(), glossary.version if glossary else "",
         voice.name, voice.version(doc.lang), options.master.to_dict(),
         options.spoken_pauses.to_dict(), options.opening, options.delivery.value,
-        source_lang, means, version_label,
+        provenance.source_lang, provenance.means, version_label, provenance.reviewed,
+        provenance.readers,
     )
 
 
@@ -270,8 +284,8 @@ def _finish(request: SpeechRequest, spoken: _Spoken, cache: Cache | None) -> Aud
         out.manifest = {"status": "none", "reason": speech.reason}
         out.summary = f"no audio: {speech.reason}"
         return out
-    provenance = Provenance(request.means, request.source_lang)
-    tags = _tags(request.doc, speech, request.options, provenance, request.version_label)
+    tags = _tags(request.doc, speech, request.options, request.provenance,
+                 request.version_label)
     return _with_audio(out, request.doc, request.glossary, spoken.opening, request.options,
                        tags, cache)
 
@@ -433,7 +447,8 @@ def _tags(
     provenance: Provenance,
     version_label: str,
 ) -> Tags:
-    made = provenance.describe(doc.lang, easy=options.delivery is Delivery.EASY)
+    easy = options.delivery is Delivery.EASY
+    made = provenance.describe(doc.lang, easy=easy) + provenance.checked(easy)
     comment = (
         f"Made by Kuma {__version__}: {made}, spoken by {speech.version}, loudness "
         f"{options.master.loudness:g} LUFS (ITU-R BS.1770), true peak max "

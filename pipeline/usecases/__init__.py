@@ -5,6 +5,8 @@ speak → publish → review) over a package and its typed ``Manifest``.
 - ``existing``: ``publish_package`` and ``import_xliff`` — work on a package that exists;
 - ``documents``: ``translate_article``, ``export_kits``, ``document_to_simplify`` — one
   document, no package;
+- ``review``: ``review_package`` — check a package, write the reviewer's report and
+  kits, record sign-offs (import it from ``pipeline.usecases.review``: it loads the checks);
 - ``produce``: the publication stages every package use case runs;
 - ``options``, ``results``, ``records``, ``translation``: what they take, return and record.
 

@@ -161,6 +161,7 @@ def _keep_review_only_if_unchanged(
     source_changed = manifest.source.fingerprint not in ("", source.fingerprint())
     if source_changed:
         manifest.readers.pop(source.lang, None)
+        manifest.checks.pop(source.lang, None)
         manifest.approval = None
     for lang in list(manifest.languages):
         document = translations.get(lang)

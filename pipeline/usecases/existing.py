@@ -49,6 +49,18 @@ def load_package(package: Package) -> Contents:
     A damaged package (a document that is not JSON or not a document, a manifest of
     the wrong shape) is a one-line PackageError, never a traceback.
     """
+    source, manifest = load_source(package)
+    translations = {
+        lang: read_package_document(package, f"{lang}/article.json")
+        for lang, entry in manifest.languages.items()
+        if entry.produced
+    }
+    return Contents(source, translations, manifest)
+
+
+def load_source(package: Package) -> tuple[Document, Manifest]:
+    """The source and the manifest of an existing package, without its translations (a
+    review reads each on its own: one missing language must not hide the others)."""
     if package.read("source/article.json") is None:
         raise InputError(
             f"{package.root} is not a Kuma output folder (no source/article.json): "
@@ -56,12 +68,7 @@ def load_package(package: Package) -> Contents:
         )
     source = read_package_document(package, "source/article.json")
     manifest = Manifest.from_dict(package.read_manifest(), str(package.path("manifest.json")))
-    translations = {
-        lang: read_package_document(package, f"{lang}/article.json")
-        for lang, entry in manifest.languages.items()
-        if entry.produced
-    }
-    return Contents(source, translations, manifest)
+    return source, manifest
 
 
 def read_package_document(package: Package, relative: str) -> Document:
@@ -89,11 +96,22 @@ def publish_package(
     """``kuma publish``: render the publications of a package again from what is there."""
     glossary = load_glossary(glossary_path)
     with Package(package_dir).locked(progress.step) as package:
-        contents = load_package(package)
-        job = _job(package, contents, glossary, cache, progress)
-        outcomes = [LanguageOutcome.from_record(lang, entry)
-                    for lang, entry in contents.manifest.languages.items()]
-        return _republish(job, package_dir, outcomes)
+        return republish(package, load_package(package), glossary, cache, progress)
+
+
+def republish(
+    package: Package,
+    contents: Contents,
+    glossary: Glossary,
+    cache: Cache | None = None,
+    progress: Progress = SILENT,
+) -> ArticleResult:
+    """Render the publications of a package (whose lock the caller holds) again from
+    ``contents`` — after a sign-off, say — record them in its manifest, and commit."""
+    job = _job(package, contents, glossary, cache, progress)
+    outcomes = [LanguageOutcome.from_record(lang, entry)
+                for lang, entry in contents.manifest.languages.items()]
+    return _republish(job, package.root, outcomes)
 
 
 def _job(
@@ -239,13 +257,12 @@ def _republish_import(
 ) -> ArticleResult:
     manifest = job.manifest
     entry = outcome.record()  # record() keeps the states and sign-off set here
-    if outcome.produced:
-        entry.states = dict(imported.states)
-        if all(state in DONE_STATES for state in imported.states.values()):
-            kept = previous is not None and previous.reviewed is not None
-            same = kept and previous is not None and previous.states == entry.states
-            entry.reviewed = previous.reviewed if same and previous else SignOff(
-                date=datetime.now(UTC).date().isoformat()
-            )
+    entry.states = dict(imported.states)  # kept in the kit the package writes again
+    if outcome.produced and all(state in DONE_STATES for state in imported.states.values()):
+        kept = previous is not None and previous.reviewed is not None
+        same = kept and previous is not None and previous.states == entry.states
+        entry.reviewed = previous.reviewed if same and previous else SignOff(
+            date=datetime.now(UTC).date().isoformat()
+        )
     manifest.languages[outcome.lang] = entry
     return _republish(job, xliff_path, [outcome], changed=[outcome])

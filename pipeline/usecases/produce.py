@@ -162,10 +162,11 @@ def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions)
     requests, slots = [], []
     for version in versions.values():
         means = origin_of(version.doc, job.source.lang).value  # the article's, for both
-        requests.append(_request(job, version.doc, speech, means))
+        requests.append(_request(job, version.doc, speech, means, version.review))
         slots.append((version, False))
         if version.easy is not None:
-            requests.append(_request(job, version.easy.to_document(), speech, means, True))
+            easy_doc = version.easy.to_document()
+            requests.append(_request(job, easy_doc, speech, means, version.review, True))
             slots.append((version, True))
     job.progress.step(f"{job.source.source_name}: speaking {', '.join(versions)}")
     for (version, easy), audio in zip(slots, speak_versions(requests, job.cache), strict=True):
@@ -177,10 +178,15 @@ def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions)
 
 
 def _request(
-    job: Job, doc: Document, speech: SpeechOptions, means: str, easy: bool = False
+    job: Job,
+    doc: Document,
+    speech: SpeechOptions,
+    means: str,
+    review: ReviewStatus,
+    easy: bool = False,
 ) -> SpeechRequest:
     """What to speak for one version: the article at a newsreader's pace, the easy-to-read
-    version slower and titled as such."""
+    version slower and titled as such; its tags say what people checked (``review``)."""
     from pipeline.speech.base import get_voice
     from pipeline.speech.outputs import SpeechRequest
 
@@ -199,7 +205,8 @@ def _request(
 
         speech, text = speech.for_easy(), wording("easy_link", doc.lang).text
         label = text[:1].lower() + text[1:]  # "(easy-to-read version)" after the title
-    return SpeechRequest(doc, job.glossary, speech, source_lang, means, label)
+    return SpeechRequest(doc, job.glossary, speech, source_lang, means, label,
+                         _who(review.reviewed), _who(review.readers))
 
 
 def _count(job: Job, audio: AudioOutputs, easy: bool) -> None:
@@ -325,31 +332,41 @@ def _write_book(
 
 def _kits_stage(job: Job) -> None:
     """An XLIFF kit per target language: with the translation when there is one, else a
-    translator's partial work (just imported, or already in the package's kit)."""
+    translator's partial work (just imported, or already in the package's kit), each
+    segment in the state a person left it (``reviewed``, ``final``)."""
     from pipeline.xliff import build_kit
 
     for lang in job.targets:
-        done = job.translations.get(lang)
-        if done is not None:
-            texts: dict[str, str] | None = {s.id: s.text for s in done.segments()}
-        else:
-            texts = job.drafts.get(lang) or _kit_targets(job, lang)
-        kit = build_kit(job.source, lang, job.glossary, job.mentions, texts)
+        texts, states = _kit_contents(job, lang)
+        kit = build_kit(job.source, lang, job.glossary, job.mentions, texts, states=states)
         job.package.write(f"review/{lang}.xliff", kit)
 
 
-def _kit_targets(job: Job, lang: str) -> dict[str, str] | None:
-    """Targets already present in the package's kit for ``lang``, if it fits this source."""
+def _kit_contents(job: Job, lang: str) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """The targets of ``lang``'s kit and their states (as the manifest records them)."""
+    entry = job.manifest.languages.get(lang)
+    states = dict(entry.states) if entry is not None else {}
+    done = job.translations.get(lang)
+    if done is not None:
+        return {s.id: s.text for s in done.segments()}, states
+    if job.drafts.get(lang):
+        return job.drafts[lang], states
+    return _kit_targets(job, lang)
+
+
+def _kit_targets(job: Job, lang: str) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """Targets and states already in the package's kit for ``lang``, if it fits this source."""
     from pipeline.errors import XliffError
     from pipeline.xliff import read_translations
 
     data = job.package.read(f"review/{lang}.xliff")
     if data is None:
-        return None
+        return None, {}
     try:
-        return read_translations(data, job.source, origin=f"{lang}.xliff").texts or None
+        kept = read_translations(data, job.source, origin=f"{lang}.xliff")
     except XliffError:
-        return None  # a kit for an older version of the article: start afresh
+        return None, {}  # a kit for an older version of the article: start afresh
+    return kept.texts or None, kept.states
 
 
 # -- review status -----------------------------------------------------------------------
@@ -357,6 +374,13 @@ def _kit_targets(job: Job, lang: str) -> dict[str, str] | None:
 
 def _review(job: Job, doc: Document) -> ReviewStatus:
     """What a person has checked of ``doc``'s language, as the manifest records it."""
+    return review_status(job.manifest, doc, job.source.lang)
+
+
+def review_status(manifest: Manifest, doc: Document, source_lang: str) -> ReviewStatus:
+    """What people have checked of ``doc`` (a version in its language), as ``manifest``
+    records it: the translation reviewed, the easy version checked with readers, the
+    accessibility approved."""
     from pipeline.publish.status import ReviewStatus, SignOff, origin_of
 
     def sign_off(record: Any) -> SignOff | None:
@@ -364,14 +388,27 @@ def _review(job: Job, doc: Document) -> ReviewStatus:
             return None
         return SignOff(by=record.by, on=_day(record.date))
 
-    entry = job.manifest.languages.get(doc.lang)
-    approval = job.manifest.approval
+    entry = manifest.languages.get(doc.lang)
+    approval = manifest.approval
     return ReviewStatus(
-        origin=origin_of(doc, job.source.lang),
+        origin=origin_of(doc, source_lang),
         reviewed=sign_off(entry.reviewed) if entry is not None else None,
-        readers=sign_off(job.manifest.readers.get(doc.lang)),
+        readers=sign_off(manifest.readers.get(doc.lang)),
         approved_by=approval.by if approval is not None else "",
+        checks=tuple(manifest.checks.get(doc.lang, ())),
     )
+
+
+def _who(sign_off: Any) -> str | None:
+    """A sign-off as plain text for the speech stage: ``Awa Traoré, 2026-03-01``, ``""``
+    when neither was recorded, None when there is no sign-off."""
+    if sign_off is None:
+        return None
+    return ", ".join(part for part in (sign_off.by.strip(), _iso(sign_off.on)) if part)
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 def _day(text: str) -> Any:

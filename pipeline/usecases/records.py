@@ -78,11 +78,13 @@ def record(
 
 
 def forget_review(manifest: Manifest, lang: str) -> None:
-    """Drop what a person checked of ``lang``: its text is no longer what they saw."""
+    """Drop what a person (or a checker) checked of ``lang``: its text is no longer what
+    they saw."""
     entry = manifest.languages.get(lang)
     if entry is not None:
         entry.states, entry.reviewed = {}, None
     manifest.readers.pop(lang, None)
+    manifest.checks.pop(lang, None)
     manifest.approval = None
 
 

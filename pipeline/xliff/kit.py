@@ -5,6 +5,9 @@ sees the article's structure.  Glossary terms found in a segment travel twice: a
 readable <note category="glossary"> and through the Glossary module, which CAT tools
 show beside the segment.  The Metadata module records which article the kit was
 made from (its fingerprint), so corrections can only flow back into that article.
+
+A kit written again keeps the segment states a person set (``reviewed``, ``final``),
+and can carry a review's findings as ITS Localization Quality Issues (``quality``).
 """
 
 from __future__ import annotations
@@ -19,15 +22,25 @@ from pipeline.document import Document, Segment
 from pipeline.errors import XliffError
 from pipeline.langs import Language, get_language, parse_targets
 from pipeline.xliff.markup import (
+    ITS_NS,
     META_CATEGORY,
     NSMAP,
+    STATES,
     XLIFF_VERSION,
     gls,
+    its,
     mda,
     normalize_text,
     set_inline_text,
     xlf,
     xml_safe,
+)
+from pipeline.xliff.quality import (
+    ITS_VERSION,
+    QualityIssue,
+    add_marker,
+    issue_notes,
+    issues_element,
 )
 
 if TYPE_CHECKING:
@@ -42,23 +55,32 @@ def build_kit(
     glossary: Glossary,
     mentions: list[Mention],
     translations: dict[str, str] | None = None,
+    *,
+    states: dict[str, str] | None = None,
+    issues: dict[str, list[QualityIssue]] | None = None,
 ) -> bytes:
     """An XLIFF 2.1 kit translating ``doc`` into ``lang``, one unit per segment.
 
     ``mentions`` are the glossary terms found in ``doc`` (``Glossary.match_document``);
-    ``translations`` (segment id -> text) pre-fill targets, which are then ``translated``.
+    ``translations`` (segment id -> text) pre-fill targets, which are then ``translated``
+    unless ``states`` (segment id -> XLIFF state, as a person left them) says otherwise.
+    ``issues`` (segment id -> quality issues) are written as ITS data and notes.
     """
     target = parse_targets(lang)[0]
     source = get_language(doc.lang)
     if not any(True for _ in doc.segments()):
         raise XliffError(f"{doc.source_name or 'the article'} has no text to translate")
+    problems = {sid: found for sid, found in (issues or {}).items() if found}
+    nsmap = {**NSMAP, "its": ITS_NS} if problems else NSMAP
     root = etree.Element(
         xlf("xliff"),
-        nsmap=NSMAP,  # type: ignore[arg-type]
+        nsmap=nsmap,  # type: ignore[arg-type]
         version=XLIFF_VERSION,
         srcLang=source.bcp47,
         trgLang=target.bcp47,
     )
+    if problems:
+        root.set(its("version"), ITS_VERSION)
     file = etree.SubElement(root, xlf("file"), id=FILE_ID)
     if doc.source_name:
         file.set("original", doc.source_name)
@@ -72,8 +94,20 @@ def build_kit(
         group = etree.SubElement(file, xlf("group"), id=block.id, type=f"kuma:{block.kind.value}")
         for segment in block.segments:
             terms = _terms(glossary, by_segment.get(segment.id, []))
-            group.append(_unit(segment, terms, doc.lang, target, texts.get(segment.id, "")))
+            text = texts.get(segment.id, "")
+            state = _state(text, (states or {}).get(segment.id))
+            unit = _unit(segment, terms, doc.lang, target, text, state,
+                         problems.get(segment.id, []))
+            group.append(unit)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _state(translation: str, recorded: str | None) -> str:
+    """The segment's state: ``initial`` without a target, else as a person left it
+    (``translated`` when nothing was recorded)."""
+    if not normalize_text(translation):
+        return "initial"
+    return recorded if recorded in STATES else "translated"
 
 
 def _metadata(doc: Document, glossary: Glossary) -> etree._Element:
@@ -121,18 +155,36 @@ def _unit(
     source_lang: str,
     target: Language,
     translation: str,
+    state: str,
+    issues: list[QualityIssue],
 ) -> etree._Element:
     unit = etree.Element(xlf("unit"), id=segment.id)
     if terms:
         unit.append(_glossary(terms, source_lang, target.code))
-        notes = [("glossary", _term_note(t, found, source_lang, target)) for t, found in terms]
-        unit.append(_notes(notes))
-    state = "translated" if normalize_text(translation) else "initial"
-    seg = etree.SubElement(unit, xlf("segment"), state=state)
-    set_inline_text(etree.SubElement(seg, xlf("source")), segment.text)
-    if state == "translated":
-        set_inline_text(etree.SubElement(seg, xlf("target")), translation)
+    if issues:
+        unit.append(issues_element(segment.id, issues))
+    notes = [("glossary", _term_note(t, found, source_lang, target)) for t, found in terms]
+    if notes or issues:
+        element = _notes(notes)
+        element.extend(issue_notes(issues))
+        unit.append(element)
+    unit.append(_segment(segment, translation, state, bool(issues)))
     return unit
+
+
+def _segment(segment: Segment, translation: str, state: str, issues: bool) -> etree._Element:
+    """The unit's <segment>: the target only once there is one; with ``issues``, a marker
+    pointing at them wraps the target, or the source while there is no target."""
+    seg = etree.Element(xlf("segment"), state=state)
+    texts = [(etree.SubElement(seg, xlf("source")), segment.text)]
+    if normalize_text(translation):
+        texts.append((etree.SubElement(seg, xlf("target")), translation))
+    if issues:
+        element, text = texts[-1]
+        texts[-1] = (add_marker(element, segment.id), text)
+    for element, text in texts:
+        set_inline_text(element, text)
+    return seg
 
 
 def _notes(notes: list[tuple[str, str]]) -> etree._Element:

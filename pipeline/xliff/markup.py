@@ -18,6 +18,9 @@ XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF_1_NS = "urn:oasis:names:tc:xliff:document:1.2"
 GLOSSARY_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 METADATA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+ITS_NS = "http://www.w3.org/2005/11/its"
+"""The W3C ITS 2.0 namespace, which XLIFF 2.1's ITS Module uses as it is."""
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF_VERSION = "2.1"
 
 NSMAP = {None: XLIFF_NS, "gls": GLOSSARY_NS, "mda": METADATA_NS}
@@ -47,6 +50,11 @@ def gls(tag: str) -> str:
 def mda(tag: str) -> str:
     """Qualified name of a Metadata module element."""
     return f"{{{METADATA_NS}}}{tag}"
+
+
+def its(tag: str) -> str:
+    """Qualified name of an ITS element or attribute."""
+    return f"{{{ITS_NS}}}{tag}"
 
 
 def normalize_text(text: str) -> str:

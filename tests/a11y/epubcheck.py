@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from a11y.tools import epubcheck_command
-
-BATCH = Path(__file__).with_name("EpubCheckBatch.java")
+from pipeline.review.a11y.epubcheck import BATCH
 
 
 @dataclass

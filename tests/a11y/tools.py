@@ -1,21 +1,20 @@
 """Finding the system tools the accessibility tests need, and what to do without them.
 
-On a developer's machine without Chromium or EPUBCheck the tests that need them
-are skipped with the reason; in CI (``CI=true``) they fail, so a missing install
-step can never pass as green.  ``scripts/install-system-deps.sh`` installs them.
+The tools are found by the product's own finder (``pipeline.review.a11y.tools``).  On a
+developer's machine without Chromium, EPUBCheck or DAISY Ace the tests that need them
+are skipped with the reason; in CI (``CI=true``) they fail, so a missing install step
+can never pass as green.  ``scripts/install-system-deps.sh`` installs them.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
-INSTALL_HINT = "run `sudo scripts/install-system-deps.sh` (Debian packages chromium, epubcheck)"
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-EPUBCHECK_JARS = ("/usr/share/java/epubcheck.jar",)
+from pipeline.review.a11y import tools as finder
+
+INSTALL_HINT = "run `sudo scripts/install-system-deps.sh` (chromium, epubcheck, DAISY Ace)"
 
 
 def missing(what: str) -> None:
@@ -27,23 +26,24 @@ def missing(what: str) -> None:
 
 
 def chromium_path() -> str:
-    """Debian's Chromium (``KUMA_CHROMIUM`` overrides), or skip/fail."""
-    for candidate in (os.environ.get("KUMA_CHROMIUM"), *CHROMIUM_CANDIDATES):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    missing("Chromium (/usr/bin/chromium)")
-    raise AssertionError("unreachable")
+    """Chromium (``KUMA_CHROMIUM`` overrides), or skip/fail."""
+    found = finder.chromium()
+    if not found:
+        missing(f"Chromium ({found.missing})")
+    return found.command[0]
 
 
 def epubcheck_command() -> list[str]:
-    """The command that runs EPUBCheck (``KUMA_EPUBCHECK_JAR`` overrides), or skip/fail.
+    """The command that runs EPUBCheck (``KUMA_EPUBCHECK_JAR`` overrides), or skip/fail."""
+    found = finder.epubcheck()
+    if not found:
+        missing(f"EPUBCheck ({found.missing})")
+    return list(found.command)
 
-    Debian installs it as a jar run through binfmt, which containers often lack, so
-    it is started with ``java -jar``; a quick JIT and a small GC halve its start-up.
-    """
-    java = shutil.which("java")
-    for jar in (os.environ.get("KUMA_EPUBCHECK_JAR"), *EPUBCHECK_JARS):
-        if java and jar and Path(jar).is_file():
-            return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar]
-    missing("EPUBCheck (/usr/share/java/epubcheck.jar with a Java runtime)")
-    raise AssertionError("unreachable")
+
+def ace_command() -> list[str]:
+    """DAISY Ace's ``ace-puppeteer`` (``KUMA_ACE`` overrides), or skip/fail."""
+    found = finder.ace()
+    if not found:
+        missing(f"DAISY Ace ({found.missing})")
+    return list(found.command)
