@@ -145,7 +145,8 @@ class _Search:
     def notes(self) -> list[str]:
         notes = []
         if self.twice:
-            notes.append(f"named twice, made once: {', '.join(self.twice)}")
+            twice = ", ".join(dict.fromkeys(self.twice))
+            notes.append(f"named more than once, made once: {twice}")
         if self.skipped:
             kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.skipped.items()))
             total = sum(self.skipped.values())

@@ -8,7 +8,7 @@ Schema (``documents``)::
     settings_sha256 TEXT       fingerprint of the settings it is made with
     state TEXT                 pending | running | done | failed
     error TEXT                 the one-line reason of a failure
-    attempts INTEGER           how many times a worker started it
+    attempts INTEGER           how many workers started it in its last run (2: one died)
     worker TEXT                host:pid of the last worker that had it
     package TEXT               its package folder, relative to the output folder
     started, finished REAL     Unix times of the last attempt
@@ -202,7 +202,8 @@ class Journal:
                 "INSERT INTO documents (name, path, input_sha256, settings_sha256, state) "
                 "VALUES (?, ?, ?, ?, 'pending') ON CONFLICT (name) DO UPDATE SET "
                 "path = excluded.path, input_sha256 = excluded.input_sha256, "
-                "settings_sha256 = excluded.settings_sha256, state = 'pending', error = ''",
+                "settings_sha256 = excluded.settings_sha256, state = 'pending', error = '', "
+                "attempts = 0",
                 (name, str(path), input_sha256, self.digest),
             )
 

@@ -46,7 +46,12 @@ class Tally:
     made: int = 0
     """Documents finished by this run (the pace counts only those)."""
     current: list[str] = field(default_factory=list)
-    began: float = field(default_factory=time.monotonic)
+    began: float = 0.0
+    """When the first document was started (the pace leaves out the workers' start)."""
+
+    def start(self, name: str) -> None:
+        self.began = self.began or time.monotonic()
+        self.current.append(name)
 
     def count(self, outcome: Outcome) -> None:
         self.made += 1
@@ -60,7 +65,7 @@ class Tally:
     @property
     def per_minute(self) -> float:
         elapsed = time.monotonic() - self.began
-        return self.made / elapsed * 60 if elapsed > 0 and self.made else 0.0
+        return self.made / elapsed * 60 if self.began and elapsed > 0 and self.made else 0.0
 
     def left(self) -> str:
         """``about 3 min left``, or empty before the first document is finished."""
@@ -103,10 +108,11 @@ class Lines:
                   f"{failed} failed before (--retry-failed tries them again)" if failed else ""]
         shown = f" ({'; '.join(b for b in before if b)})" if any(before) else ""
         todo = total - skipped - failed
-        self._say(f"kuma batch: {total} documents{shown}; {todo} to make {workers}")
+        documents = f"{total} document{'s' * (total != 1)}"
+        self._say(f"kuma batch: {documents}{shown}; {todo} to make {workers}")
 
     def started(self, name: str) -> None:
-        self.tally.current.append(name)
+        self.tally.start(name)
         self._say(f"{self._position()} started {name}")
 
     def retried(self, name: str, why: str) -> None:
@@ -160,7 +166,7 @@ class Bar:
         self._refresh()
 
     def started(self, name: str) -> None:
-        self.tally.current.append(name)
+        self.tally.start(name)
         self._refresh()
 
     def retried(self, name: str, why: str) -> None:

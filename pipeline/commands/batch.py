@@ -129,7 +129,8 @@ def batch(
 def describe(summary: BatchSummary) -> str:
     """The summary in a few lines: totals, then each document that needs attention."""
     totals = summary.totals()
-    lines = [f"{totals['documents']} documents: {totals['done']} done"
+    n = totals["documents"]
+    lines = [f"{n} document{'s' * (n != 1)}: {totals['done']} done"
              + (f" ({totals['skipped']} already before)" if totals["skipped"] else "")
              + (f", {totals['failed']} failed" if totals["failed"] else "")
              + (f", {totals['pending']} not made" if totals["pending"] else "")]
