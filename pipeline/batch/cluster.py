@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -83,10 +84,15 @@ class RayPool:
         self.ray: Any = None
         self.started_ray = False
         self.actors: list[_Actor] = []
+        self.stdout = contextlib.ExitStack()
 
     def __enter__(self) -> RayPool:
-        self.ray, self.started_ray = connect(self.address)
+        # Ray's driver prints the cluster's error messages ("a worker died...") on
+        # stdout, which belongs to the summary (--json): they go to stderr instead.
+        self.stdout = contextlib.ExitStack()
+        self.stdout.enter_context(contextlib.redirect_stdout(sys.stderr))
         try:
+            self.ray, self.started_ray = connect(self.address)
             count = self.count or min(self.most, fitting_workers(self.ray, self.memory))
             self.actor_class = self.ray.remote(
                 num_cpus=CPUS_PER_WORKER, memory=self.memory, max_restarts=0
@@ -164,8 +170,11 @@ class RayPool:
 
     def close(self) -> None:
         """Stop the actors; disconnect from a cluster this pool started."""
-        if self.ray is None:
-            return
+        if self.ray is not None:
+            self._stop_all()
+        self.stdout.close()
+
+    def _stop_all(self) -> None:
         for actor in self.actors:
             with contextlib.suppress(Exception):  # an actor already gone
                 self.ray.kill(actor.handle)
