@@ -14,6 +14,7 @@ Schema (``documents``)::
     started, finished REAL     Unix times of the last attempt
     seconds REAL               how long the last attempt took
     memory_mb REAL             the worker's resident memory after it
+    peak_mb REAL               the worker's peak resident memory so far
     notes TEXT                 JSON list of warnings the work gave
 
 and ``meta`` (key, value): the schema version, the settings as JSON and their
@@ -29,7 +30,6 @@ holds the folder's batch lock, so no live worker can own it).
 from __future__ import annotations
 
 import json
-import socket
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -41,6 +41,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.batch.settings import differences, settings_hash
+from pipeline.batch.work import Outcome
 from pipeline.errors import BatchError, OutputError
 from pipeline.package import LOCKS
 
@@ -67,6 +68,7 @@ CREATE TABLE IF NOT EXISTS documents (
     finished REAL,
     seconds REAL,
     memory_mb REAL,
+    peak_mb REAL,
     notes TEXT NOT NULL DEFAULT '[]'
 );
 """
@@ -98,12 +100,13 @@ class Entry:
     finished: float | None = None
     seconds: float | None = None
     memory_mb: float | None = None
+    peak_mb: float | None = None
     notes: list[str] = field(default_factory=list)
 
 
 _COLUMNS = [
     "name", "path", "input_sha256", "settings_sha256", "state", "error", "attempts", "worker",
-    "package", "started", "finished", "seconds", "memory_mb", "notes",
+    "package", "started", "finished", "seconds", "memory_mb", "peak_mb", "notes",
 ]
 
 
@@ -212,14 +215,14 @@ class Journal:
         self._update(name, state=State.RUNNING, worker=worker, started=time.time(),
                      finished=None, seconds=None, attempts_plus=1)
 
-    def finish(
-        self, name: str, state: State, error: str = "", package: str = "",
-        seconds: float | None = None, memory_mb: float | None = None,
-        notes: list[str] | None = None,
-    ) -> None:
-        """The document is done or failed."""
-        self._update(name, state=state, error=error, package=package, finished=time.time(),
-                     seconds=seconds, memory_mb=memory_mb, notes=json.dumps(notes or []))
+    def finish(self, outcome: Outcome, notes: list[str] | None = None) -> None:
+        """The document is done or failed (``notes``: what to say besides its own)."""
+        self._update(
+            outcome.name, state=State.DONE if outcome.ok else State.FAILED,
+            error=outcome.error, package=outcome.package, finished=time.time(),
+            seconds=outcome.seconds, memory_mb=outcome.memory_mb or None,
+            peak_mb=outcome.peak_mb or None, notes=json.dumps([*(notes or []), *outcome.notes]),
+        )
 
     def back_in_queue(self, name: str, why: str = "") -> None:
         """A started document goes back to pending (its worker died: it is tried again)."""
@@ -245,11 +248,6 @@ class Journal:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise OutputError(f"cannot write {self.path}: {exc}") from None
-
-
-def worker_name(pid: int) -> str:
-    """``host:pid``: where a document is being made."""
-    return f"{socket.gethostname()}:{pid}"
 
 
 def _connect(path: Path) -> sqlite3.Connection:

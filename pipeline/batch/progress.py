@@ -188,7 +188,8 @@ class Bar:
         current = ", ".join(self.tally.current[:2]) + (" …" if len(self.tally.current) > 2
                                                        else "")
         failed = f"{self.tally.failed} failed" if self.tally.failed else ""
-        self.progress.update(self.task, description=_cut(current or "waiting", 40),
+        idle = "loading models" if not self.tally.made else "finishing"
+        self.progress.update(self.task, description=_cut(current or idle, 40),
                              failed=failed, pace=self.tally.pace(), left=self.tally.left())
 
     def end(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.batch.executor import Finished, Pool, Retried, Started, schedule
 from pipeline.batch.inputs import find_sources
-from pipeline.batch.journal import Journal, State
+from pipeline.batch.journal import Journal
 from pipeline.batch.plan import Plan, plan
 from pipeline.batch.progress import BatchProgress, Silent
 from pipeline.batch.settings import absolute, batch_settings
@@ -128,9 +128,6 @@ def _execute(
                 journal.back_in_queue(event.task.name, event.why)
                 progress.retried(event.task.name, event.why)
             elif isinstance(event, Finished):
-                outcome = event.outcome
-                notes = [n for n in [work.notes.get(outcome.name, "")] if n] + outcome.notes
-                journal.finish(outcome.name, State.DONE if outcome.ok else State.FAILED,
-                               outcome.error, outcome.package, outcome.seconds,
-                               outcome.memory_mb or None, notes)
-                progress.finished(outcome)
+                note = work.notes.get(event.outcome.name)
+                journal.finish(event.outcome, [note] if note else [])
+                progress.finished(event.outcome)

@@ -93,6 +93,9 @@ class DocumentSummary:
     attempts: int = 0
     worker: str = ""
     memory_mb: float | None = None
+    """The worker's resident memory after the document."""
+    peak_mb: float | None = None
+    """The worker's peak resident memory until then."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -112,7 +115,7 @@ class DocumentSummary:
         if self.review_date:
             data["review"] = {"date": self.review_date, "report": self.review_report}
         data.update(seconds=self.seconds, attempts=self.attempts, worker=self.worker,
-                    memory_mb=self.memory_mb, notes=self.notes)
+                    memory_mb=self.memory_mb, peak_mb=self.peak_mb, notes=self.notes)
         return data
 
 
@@ -190,7 +193,8 @@ def _document(
     summary = DocumentSummary(
         source.name, str(source.path), str(entry.state), error=entry.error, skipped=skipped,
         package=entry.package, seconds=entry.seconds, attempts=entry.attempts,
-        worker=entry.worker, memory_mb=entry.memory_mb, notes=entry.notes,
+        worker=entry.worker, memory_mb=entry.memory_mb, peak_mb=entry.peak_mb,
+        notes=entry.notes,
     )
     if entry.state == State.DONE and entry.package:
         _from_manifest(summary, out / entry.package, entry.package, targets)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import resource
+import socket
 import sys
 import time
 import warnings
@@ -18,7 +19,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.batch.journal import worker_name
 from pipeline.errors import KumaError, describe, one_line
 from pipeline.usecases.options import RunOptions
 
@@ -116,6 +116,11 @@ class DocumentWorker:
             Path(task.path), self.targets, self.options, self.glossary,
             memory=self.memory, cache=self.cache, name=task.name,
         )
+
+
+def worker_name(pid: int) -> str:
+    """``host:pid``: where a document is being made."""
+    return f"{socket.gethostname()}:{pid}"
 
 
 def limit_threads() -> None:
