@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet '$(TORCH)'
-	$(BIN)/python -m pip install --quiet -e '.[dev,mt,speech,arabic,review]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,mt,speech,arabic,review,cluster]'
 	# gTTS pins click<8.2 for its own CLI only; Kuma uses its library, so skip its deps.
 	$(BIN)/python -m pip install --quiet --no-deps 'gTTS>=2.5'
 	$(BIN)/python -m pip install --quiet 'requests>=2.31'

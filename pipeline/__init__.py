@@ -10,6 +10,8 @@ The library API, loaded on first use so that ``kuma --help`` stays light::
 - ``get_translator(name, **options)`` -> ``Translator``; ``get_voice(name)`` -> ``Voice``
 - ``run(inputs, langs=[...], out=..., translations=..., engine=..., voice=...)``
   -> ``list[ArticleResult]``
+- ``run_batch(inputs, langs=[...], out=..., workers=..., executor="local"|"ray")``
+  -> ``BatchSummary`` (what ``kuma batch`` does: resumable, parallel, on Ray)
 - ``publish_package(package_dir)``, ``import_xliff(package_dir, kit)``: work on a package
 - ``review_package(package_dir, a11y=False, fail_on=...)``: check it, write the
   reviewer's report, record sign-offs
@@ -28,6 +30,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "read_document": "pipeline.api:read_document",
     "run": "pipeline.api:run",
+    "run_batch": "pipeline.api:run_batch",
+    "BatchSummary": "pipeline.batch:BatchSummary",
     "load_glossary": "pipeline.glossary:load_glossary",
     "get_translator": "pipeline.translate:get_translator",
     "get_voice": "pipeline.speech.base:get_voice",

@@ -17,11 +17,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.progress import SILENT, Progress
 from pipeline.usecases import ArticleResult, PublishSettings, RunOptions, run_articles
+
+if TYPE_CHECKING:
+    from pipeline.batch import BatchSummary
 
 TEXT_NAME = "text.txt"
 """The name a text given as a string is read under (its type is plain text)."""
@@ -106,3 +110,67 @@ def run(
     )
     shown = progress if isinstance(progress, Progress) else (Progress() if progress else SILENT)
     return run_articles([Path(f) for f in files], options, shown)
+
+
+def run_batch(
+    inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    langs: Sequence[str] = ("fr", "ar", "bm"),
+    out: str | os.PathLike[str] = "output",
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    workers: int | None = None,
+    executor: str = "local",
+    address: str | None = None,
+    timeout: float | None = None,
+    retry_failed: bool = False,
+    restart: bool = False,
+    translations: Sequence[str | os.PathLike[str]] = (),
+    engine: str = "auto",
+    model: str | None = None,
+    beam_size: int = 4,
+    memory: bool = False,
+    voice: str | None = "auto",
+    loudness: float | str = "broadcast",
+    audio_format: str = "compact",
+    opening: bool = False,
+    wav: bool = False,
+    easy: bool = True,
+    source_lang: str | None = None,
+    glossary: str | os.PathLike[str] | None = None,
+    progress: bool = False,
+) -> BatchSummary:
+    """Turn every document that ``inputs`` name (files, folders searched recursively,
+    ``"@list.txt"`` files) into a package under ``out`` (what ``kuma batch`` does).
+
+    A journal in ``out`` makes a second call with the same arguments resume: finished
+    documents are skipped, interrupted ones made again, failed ones only with
+    ``retry_failed``.  ``workers`` processes (or Ray actors with ``executor="ray"`` and
+    the cluster's ``address``) share the work; ``timeout`` stops a document that takes
+    longer.  The summary lists every document (``exit_code`` is 0 when everything was
+    produced, 3 otherwise); ``out/index.html`` and ``out/batch.json`` show it.  Raises
+    ``KumaError`` when the batch cannot start.
+    """
+    from pipeline.batch import BatchOptions
+    from pipeline.batch import run_batch as run_documents
+    from pipeline.batch.progress import batch_progress
+
+    paths = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    options = RunOptions(
+        langs=list(langs),
+        out=Path(out),
+        glossary=Path(glossary) if glossary is not None else None,
+        translations=[Path(t) for t in translations],
+        engine=engine,
+        model=model,
+        beam_size=beam_size,
+        memory=memory,
+        source_lang=source_lang,
+        publish=PublishSettings(voice=voice, loudness=loudness, opening=opening, wav=wav,
+                                easy=easy, format=audio_format),
+    )
+    settings = BatchOptions(include=tuple(include), exclude=tuple(exclude), workers=workers,
+                            executor=executor, address=address, timeout=timeout,
+                            retry_failed=retry_failed, restart=restart)
+    return run_documents([os.fspath(p) for p in paths], options, settings,
+                         batch_progress(quiet=not progress))

@@ -17,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.commands import (
+    batch,
     cache,
     doctor,
     glossary,
@@ -98,7 +99,8 @@ def cli() -> None:
 
 
 for module in (
-    run, ingest, translate, glossary, simplify, speak, xliff, review, models, tm, cache, doctor
+    run, batch, ingest, translate, glossary, simplify, speak, xliff, review, models, tm, cache,
+    doctor
 ):
     for command in module.COMMANDS:
         cli.add_command(command)

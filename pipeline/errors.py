@@ -62,6 +62,11 @@ class EngineError(KumaError):
     """A translation engine failed while working (its library raised an error)."""
 
 
+class BatchError(KumaError):
+    """A batch cannot start: its journal belongs to another command or another batch is
+    running in its folder, or its executor (Ray) is missing or unreachable."""
+
+
 def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
     """``message`` on one line (every run of whitespace one space), cut to ``limit``."""
     text = _SPACE.sub(" ", message).strip()

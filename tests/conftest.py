@@ -104,6 +104,43 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(scope="session")
+def faulty_plugin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``faulty`` translator plugin (``tests/batch_helpers.py``) in a folder of its own,
+    for worker processes to find on ``PYTHONPATH``."""
+    from batch_helpers import install_faulty
+
+    return install_faulty(tmp_path_factory.mktemp("faulty-plugin"))
+
+
+@pytest.fixture(scope="session")
+def ray_cluster(faulty_plugin: Path) -> Iterator[object]:
+    """One real local Ray for the session (2 CPUs, as on this machine), never a mock.
+
+    Its worker processes start with the environment Ray had when it started: the
+    ``faulty`` plugin on ``PYTHONPATH`` (for this cluster only), and Kuma's variables,
+    which each batch gives its actors anew (``pipeline.batch.cluster``).
+    """
+    import logging
+    import os
+
+    import ray
+    from batch_helpers import with_path
+
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = with_path(faulty_plugin)
+    try:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.ERROR)
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
+    yield ray
+    ray.shutdown()
+
+
 BROWSER_MODULES = {
     "test_accessibility", "test_accessibility_tools", "test_package_accessibility",
     "test_text_spacing", "test_review_a11y",
@@ -119,6 +156,7 @@ E2E_MODULES = {
     "test_plugins", "test_batch", "test_batch_ray", "test_review_cli", "test_redo",
     "test_readme", "test_radio_package", "test_review_calibration",
     "test_signoff", "test_review_a11y",
+    "test_batch_resume",
 }
 """Tests that run whole commands on the example article (tens of seconds each)."""
 

@@ -4,6 +4,7 @@ the registry, and how ``auto`` chooses."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import shutil
 import socket
@@ -114,8 +115,38 @@ def test_espeak_switches_language_between_calls():
     first = voice.synthesize("Le GSIM.", "fr")
     assert voice.synthesize("مَرْحَبًا.", "ar").duration > 0.3
     again = voice.synthesize("Le GSIM.", "fr")
-    # espeak-ng carries its pitch flutter over from one call to the next: a few samples.
-    assert abs(len(again.samples) - len(first.samples)) < 50
+    assert np.array_equal(again.samples, first.samples)
+    assert again.words == first.words
+
+
+SPOKEN_BEFORE = [
+    [],
+    [("Les négociations ont repris à Bamako.", "fr")],
+    [("مَرْحَبًا بِكُمْ فِي بَامَاكُو.", "ar"), ("Hello everyone.", "en")],
+    [("Bonjour.", "fr")] * 5,
+]
+
+
+def test_espeak_clip_does_not_depend_on_what_the_process_spoke_before():
+    """espeak-ng keeps state between utterances in static variables; every utterance is
+    spoken by a freshly loaded library, so a clip is the one a new process would make."""
+    import subprocess
+    import sys
+
+    text = "Le président a rencontré les chefs de Kidal mardi."
+    code = (
+        "import sys, hashlib; from pipeline.speech.espeak import EspeakVoice; "
+        f"clip = EspeakVoice().synthesize({text!r}, 'fr'); "
+        "print(hashlib.sha256(clip.samples.tobytes()).hexdigest())"
+    )
+    new_process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                 check=True).stdout.strip()
+    voice = EspeakVoice()
+    for before in SPOKEN_BEFORE:
+        for other, lang in before:
+            voice.synthesize(other, lang)
+        clip = voice.synthesize(text, "fr")
+        assert hashlib.sha256(clip.samples.tobytes()).hexdigest() == new_process, before
 
 
 SAME_EVERY_RUN = """

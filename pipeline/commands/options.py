@@ -11,6 +11,55 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def langs_option(func: F) -> F:
+    """``--lang fr,ar,bm``: the target languages."""
+    return click.option(
+        "--lang",
+        "langs",
+        default="fr,ar,bm",
+        show_default=True,
+        envvar="KUMA_LANG",
+        help="Target languages, comma-separated (fr, ar, bm, dyu).",
+    )(func)
+
+
+def out_option(func: F) -> F:
+    """``--out DIR``: the output root, one package folder per article under it."""
+    return click.option(
+        "--out",
+        "out_root",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("output"),
+        show_default=True,
+        envvar="KUMA_OUT",
+        help="Output root; each article goes to OUT/<slug>/.",
+    )(func)
+
+
+def publication_options(func: F) -> F:
+    """``--opening``, ``--wav``, ``--easy``: what is published beside the text."""
+    decorators = [
+        click.option(
+            "--opening/--no-opening",
+            default=False,
+            show_default=True,
+            help="Begin each recording with a line saying the text is a translation and how "
+            "made.",
+        ),
+        click.option("--wav", is_flag=True, help="Also write a WAV for studios beside each MP3."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def easy_option(func: F) -> F:
+    """``--easy/--no-easy``: make easy-to-read versions."""
+    return click.option(
+        "--easy/--no-easy", default=True, show_default=True, help="Make easy-to-read versions."
+    )(func)
+
+
 def glossary_option(func: F) -> F:
     """``--glossary FILE`` (default: the shipped Sahel news glossary)."""
     return click.option(

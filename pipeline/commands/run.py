@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.commands.options import (
+    easy_option,
     format_option,
     glossary_option,
     json_option,
+    langs_option,
     loudness_option,
     memory_option,
+    out_option,
+    publication_options,
     quiet_option,
     source_lang_option,
     translation_options,
@@ -67,38 +71,15 @@ def _summary(result: ArticleResult) -> str:
     required=True,
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
 )
-@click.option(
-    "--lang",
-    "langs",
-    default="fr,ar,bm",
-    show_default=True,
-    envvar="KUMA_LANG",
-    help="Target languages, comma-separated (fr, ar, bm, dyu).",
-)
-@click.option(
-    "--out",
-    "out_root",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    envvar="KUMA_OUT",
-    help="Output root; each article goes to OUT/<slug>/.",
-)
+@langs_option
+@out_option
 @translation_options
 @memory_option
 @voice_option
 @loudness_option
-@click.option(
-    "--opening/--no-opening",
-    default=False,
-    show_default=True,
-    help="Begin each recording with a line saying the text is a translation and how made.",
-)
-@click.option("--wav", is_flag=True, help="Also write a WAV for studios beside each MP3.")
+@publication_options
 @format_option
-@click.option(
-    "--easy/--no-easy", default=True, show_default=True, help="Make easy-to-read versions."
-)
+@easy_option
 @source_lang_option
 @glossary_option
 @json_option

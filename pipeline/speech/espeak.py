@@ -3,14 +3,28 @@
 The ``espeakng-loader`` wheel ships ``libespeak-ng`` and its data, so nothing is
 needed from the system.  The library keeps one global synthesiser per process,
 so every call goes through one engine object and one lock.
+
+The synthesiser also keeps state from one utterance to the next in static variables
+(its pitch flutter, glottal and echo buffers, random state): the same text spoken
+twice in one process differed by a few samples, so a clip depended on what the
+process had spoken before.  Every utterance is therefore spoken by a freshly loaded
+library (``_Engine.fresh``): a private copy of it is unloaded and loaded again, which
+resets all of its state, for about 1.5 ms per utterance.  A clip is then a function
+of its text, voice and pace alone, whatever was spoken before, in whichever process
+(a batch's workers, the shared clip cache).
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
+import os
+import shutil
+import tempfile
 import threading
 from functools import cache
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -62,32 +76,50 @@ _Callback = ctypes.CFUNCTYPE(
 
 
 class _Engine:
-    """The process's one espeak-ng synthesiser, in synchronous mode."""
+    """The process's one espeak-ng synthesiser, in synchronous mode, from a private copy
+    of the library that ``fresh`` reloads to forget every earlier utterance."""
 
     def __init__(self) -> None:
         import espeakng_loader
 
-        self.lib = ctypes.CDLL(espeakng_loader.get_library_path())
-        self.lib.espeak_Initialize.argtypes = [
-            ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
-        ]
-        self.lib.espeak_Info.restype = ctypes.c_char_p
-        self.lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
-        self.lib.espeak_Synth.argtypes = [
-            ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
-            ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
-        ]
-        data = espeakng_loader.get_data_path().encode()
-        self.rate = self.lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, data, 0)
-        if self.rate <= 0:
-            raise SpeechError(f"espeak-ng could not start (data folder {data.decode()})")
-        self.version = (self.lib.espeak_Info(None) or b"?").decode()
+        self.path = _private_copy(espeakng_loader.get_library_path())
+        self.data = espeakng_loader.get_data_path().encode()
         self.lock = threading.Lock()
         self._chunks: list[np.ndarray] = []
         self._words: list[tuple[int, int, int]] = []
         # Kept on the object: a callback that is garbage-collected crashes the library.
         self._callback = _Callback(self._collect)
-        self.lib.espeak_SetSynthCallback(self._callback)
+        self.lib = self._load()
+        self.version = (self.lib.espeak_Info(None) or b"?").decode()
+        self._used = False
+
+    def _load(self) -> Any:
+        """Load and initialise the library: every static variable as in a new process."""
+        lib = ctypes.CDLL(self.path, mode=ctypes.RTLD_LOCAL)
+        lib.espeak_Initialize.argtypes = [
+            ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+        ]
+        lib.espeak_Info.restype = ctypes.c_char_p
+        lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        lib.espeak_Synth.argtypes = [
+            ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
+            ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+        ]
+        self.rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, self.data, 0)
+        if self.rate <= 0:
+            raise SpeechError(f"espeak-ng could not start (data folder {self.data.decode()})")
+        lib.espeak_SetSynthCallback(self._callback)
+        return lib
+
+    def fresh(self) -> None:
+        """Forget the last utterance: unload the library and load it again (its static
+        state goes with it).  Call with ``lock`` held."""
+        if not self._used or _dlclose is None:
+            return
+        self.lib.espeak_Terminate()
+        _dlclose(self.lib._handle)
+        self.lib = self._load()
+        self._used = False
 
     def _collect(self, wav: Any, count: int, events: Any) -> int:
         if count > 0:
@@ -103,6 +135,7 @@ class _Engine:
 
     def has_voice(self, name: str) -> bool:
         with self.lock:
+            self._used = True
             return self.lib.espeak_SetVoiceByName(name.encode()) == 0
 
     def speak(
@@ -112,9 +145,8 @@ class _Engine:
         sample)``: character offsets in ``text`` and the sample where the word starts."""
         data = text.encode("utf-8") + b"\0"
         with self.lock:
-            # espeak-ng keeps some synthesis state across utterances (the same text
-            # spoken twice in one process can differ by a few samples); a new process
-            # starts from the same state, so one run always gives the same audio.
+            self.fresh()
+            self._used = True
             if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
                 raise SpeechError(f"espeak-ng has no voice {voice!r}")
             self.lib.espeak_SetParameter(_PARAM_RATE, rate, 0)
@@ -132,6 +164,39 @@ class _Engine:
 @cache
 def _engine() -> _Engine:
     return _Engine()
+
+
+def _unloader() -> Any:
+    """``dlclose`` where ctypes offers it (POSIX); None elsewhere."""
+    import _ctypes
+
+    return getattr(_ctypes, "dlclose", None)
+
+
+_dlclose = _unloader()
+
+
+def _private_copy(library: str) -> str:
+    """A copy of the library that only this module loads, so that unloading it really
+    unloads it (another user of the same file would keep it, and its state, alive).
+
+    In memory where the system allows it (Linux ``memfd``: nothing is left behind, even
+    after ``kill -9``), else in a temporary folder removed at exit.
+    """
+    data = Path(library).read_bytes()
+    if hasattr(os, "memfd_create"):
+        try:
+            fd = os.memfd_create("libespeak-ng")
+            with open(fd, "wb", closefd=False) as handle:
+                handle.write(data)
+            return f"/proc/self/fd/{fd}"
+        except OSError:
+            pass
+    folder = Path(tempfile.mkdtemp(prefix="kuma-espeak-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / Path(library).name
+    path.write_bytes(data)
+    return str(path)
 
 
 class EspeakVoice:

@@ -230,8 +230,9 @@ class Tally:
 
 CLIP_CACHE = "clips"
 """Cache kind of spoken clips."""
-CLIP_CACHE_VERSION = 2
-"""Bumped when what is stored for a clip (or how it is trimmed) changes (2: 16-bit)."""
+CLIP_CACHE_VERSION = 3
+"""Bumped when what is stored for a clip (or how it is trimmed) changes (2: 16-bit; 3:
+espeak-ng clips no longer depend on what the process spoke before, see ``espeak``)."""
 
 
 def clip_key(voice: Voice, spoken: str, lang: str) -> str:

@@ -13,7 +13,13 @@ speak → publish → review) over a package and its typed ``Manifest``.
 (Named ``usecases`` rather than ``run``: ``pipeline.run`` is the library function.)
 """
 
-from pipeline.usecases.article import EXIT_INCOMPLETE, run_article, run_articles
+from pipeline.usecases.article import (
+    EXIT_INCOMPLETE,
+    check_run,
+    package_stem,
+    run_article,
+    run_articles,
+)
 from pipeline.usecases.documents import TranslationUnavailable, export_kits, translate_article
 from pipeline.usecases.existing import import_xliff, load_package, publish_package
 from pipeline.usecases.options import PublishSettings, RunOptions
@@ -27,9 +33,11 @@ __all__ = [
     "RunOptions",
     "TranslationReport",
     "TranslationUnavailable",
+    "check_run",
     "export_kits",
     "import_xliff",
     "load_package",
+    "package_stem",
     "publish_package",
     "run_article",
     "run_articles",

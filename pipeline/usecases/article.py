@@ -39,12 +39,7 @@ def run_articles(
     cache: Cache | None = None,
 ) -> list[ArticleResult]:
     """Run every input; all arguments are checked before anything is written."""
-    targets = options.targets()
-    if options.source_lang:
-        get_language(options.source_lang)
-    glossary = load_glossary(options.glossary)
-    check_voice(options.publish, targets)
-    check_engine(engine_settings(options, glossary, memory=None), targets)
+    targets, glossary = check_run(options)
     paths = distinct_inputs([Path(p) for p in inputs])
     cache = cache or default_cache()
     memory = TranslationMemory() if options.memory else None
@@ -56,6 +51,29 @@ def run_articles(
     finally:
         if memory is not None:
             memory.close()
+
+
+def check_run(options: RunOptions, load_models: bool = True) -> tuple[list[str], Glossary]:
+    """The target codes and the glossary of a run, once every argument is checked: a typo
+    in ``--lang``, ``--voice``, ``--engine`` or ``--model`` stops it before any work.
+
+    ``load_models`` also checks the engine, which loads its models (they stay loaded for
+    the run); a batch's coordinator leaves that to its workers, which need them.
+    """
+    targets = options.targets()
+    if options.source_lang:
+        get_language(options.source_lang)
+    glossary = load_glossary(options.glossary)
+    check_voice(options.publish, targets)
+    if load_models:
+        check_engine(engine_settings(options, glossary, memory=None), targets)
+    return targets, glossary
+
+
+def package_stem(name: str) -> str:
+    """What an input called ``name`` names its package folder from: ``2024/report.pdf``
+    gives ``2024-report`` (slugified by ``claim``)."""
+    return Path(name).with_suffix("").as_posix().replace("/", "-")
 
 
 def distinct_inputs(inputs: Sequence[Path]) -> list[Path]:
@@ -102,8 +120,7 @@ def run_article(
         document = read_document(path, glossary=glossary, lang=options.source_lang)
         mentions = glossary.match_document(document)
         data = path.read_bytes()
-    stem = Path(owner).with_suffix("").as_posix().replace("/", "-")
-    with claimed(options.out, stem, owner, progress.step) as package:
+    with claimed(options.out, package_stem(owner), owner, progress.step) as package:
         manifest = _previous_manifest(package)
         manifest.input = InputRecord(name=owner, sha256=sha256_bytes(data), bytes=len(data))
         return _run_article(
