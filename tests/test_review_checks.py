@@ -496,6 +496,21 @@ def test_easy(glossary, sentences, expected):
     assert [(f.check, f.segment) for f in findings] == expected
 
 
+def test_easy_facts_count_the_key_points_as_the_articles_text(glossary):
+    # to_document() puts the lead, rewritten, in key-point blocks k1, k2... at the top
+    point = Segment("p1.s1.k1", "En 2015, la CMA a signé un accord.")
+    body = Segment("p1.s1.e1", "C'était à Kidal.")
+    easy = Document("t", "fr", [
+        Block("k1", BlockKind.LIST_ITEM, [point]), Block("p1", BlockKind.PARAGRAPH, [body])
+    ])
+    assert check_easy(ORIGINAL, easy, glossary) == []
+    rewritten = Segment("p1.s1.e1", "La CMA a signé un accord.")
+    explanation = Segment("p1.s1.x1", "En 2015, à Kidal.")
+    explained = Document("t", "fr", [Block("p1", BlockKind.PARAGRAPH, [rewritten, explanation])])
+    facts = [f for f in check_easy(ORIGINAL, explained, glossary) if f.check == "easy-facts"]
+    assert len(facts) == 2  # 2015 and Kidal: an explanation does not keep a fact
+
+
 def test_easy_verbs_skip_headings_and_languages_without_a_tagger(glossary):
     heading = easy_document(
         "fr", {"p1.s1.e1": "Des forces séparées contre l'État islamique"}, {"p1": BlockKind.TITLE}

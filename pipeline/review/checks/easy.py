@@ -5,9 +5,10 @@ extend the original's segment ids (``p3.s1.e2``: text, ``p3.s1.x1``: a glossary
 explanation, ``p3.s1.k1``: a key point; see ``pipeline.simplify.model``).
 
 - **easy-facts**: every number and every glossary name of an original segment is in
-  the easy sentences rewritten from it (explanations and key points do not count:
-  they could hide a loss).  **Major** (accuracy: an omission); numbers are compared as
-  values, names as glossary terms in any of their forms.
+  the easy sentences rewritten from it, in the body or moved to the key points
+  (explanations do not count: they could hide a loss).  **Major** (accuracy: an
+  omission); numbers are compared as values, names as glossary terms in any of their
+  forms.
 - **easy-length**: a sentence of more than ``MAX_WORDS`` words is **major** (style: the
   hard limit of easy-to-read guidelines); an average above ``MAX_AVERAGE`` words is a
   **minor** note on the whole document (segment ``""``).
@@ -33,6 +34,8 @@ MAX_WORDS = 20
 MAX_AVERAGE = 12
 """Longest average sentence of an easy version, in words."""
 HEADINGS = (BlockKind.TITLE, BlockKind.SUBHEADING)
+REWRITTEN = (Role.TEXT, Role.KEY_POINT)
+"""Easy sentences that carry the original's own words (a key point is the lead, moved)."""
 
 
 def check_easy(original: Document, easy: Document, glossary: Glossary) -> list[Finding]:
@@ -47,7 +50,7 @@ def check_facts(original: Document, easy: Document, glossary: Glossary) -> list[
     """Numbers and glossary names of each original segment missing from its easy text."""
     rewritten: dict[str, list[str]] = defaultdict(list)
     for sentence in easy.segments():
-        if _role(sentence.id) is Role.TEXT:
+        if _role(sentence.id) in REWRITTEN:
             rewritten[source_of(sentence.id)].append(sentence.text)
     findings = []
     for segment in original.segments():
