@@ -107,6 +107,15 @@ def test_every_page_and_book_is_checked_by_every_tool(package):
     assert "conformsTo" not in opf
 
 
+def test_a_package_named_by_a_relative_path_is_checked_too(package, monkeypatch):
+    """As users type it: ``kuma review output/mali-article --a11y``."""
+    monkeypatch.chdir(package.parent.parent)
+    exit_code, data = review(Path("out") / "mali-article", "--a11y")
+    tools = {t["tool"]: t for t in data["accessibility"]["tools"]}
+    assert tools["axe-core"]["status"] == "ran", tools["axe-core"]
+    assert len(tools["axe-core"]["files"]) == 12 and exit_code == 0
+
+
 def test_what_the_tools_find_is_reported_on_its_page_or_book(package):
     epubcheck_command(), ace_command()
     page = package / "fr" / "article.html"

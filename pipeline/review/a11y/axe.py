@@ -92,7 +92,7 @@ def _check_pages(root: Path, pages: list[str], executable: str) -> tuple[ToolRun
         context = browser.new_context()
         page = context.new_page()
         for name in pages:
-            page.goto((root / name).as_uri())
+            page.goto((root / name).absolute().as_uri())
             issues += [_issue(name, v) for v in axe_violations(page, script)]
             version = version or axe_version(page)
         context.close()
