@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.glossary import load_glossary
-from pipeline.ingest import read_document
+from pipeline.ingest import document_from_bytes, read_document
 from pipeline.speech.espeak import EspeakVoice
 from pipeline.speech.lexicon import Lexicon
 from pipeline.speech.prepare import prepare_text
@@ -123,6 +123,48 @@ def test_a_pronunciation_invalidates_exactly_the_clips_that_say_the_name(tmp_pat
     mentions = [t for t in fr if "Ag Ghaly" in t or "Iyad" in t]
     assert differ and set(differ) <= set(mentions)
     assert len(differ) < len(fr)
+
+
+def test_the_fingerprint_of_the_code_changes_with_the_code(tmp_path: Path) -> None:
+    """Cache keys carry the fingerprint of the code that makes an entry: new rules or a
+    new library never get an old result (a hand-kept version number was forgotten)."""
+    from pipeline.storage import fingerprint_files
+
+    def fingerprint(*parts: str) -> str:
+        fingerprint_files.cache_clear()
+        return fingerprint_files(tmp_path, parts)
+
+    (tmp_path / "simplify" / "data").mkdir(parents=True)
+    (tmp_path / "simplify" / "rules.py").write_text("SPLIT = True\n")
+    (tmp_path / "simplify" / "data" / "words.csv").write_text("berceau,point de départ\n")
+    first = fingerprint("simplify", "dist:spacy")
+    (tmp_path / "simplify" / "__pycache__").mkdir()
+    (tmp_path / "simplify" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"x")
+    assert fingerprint("simplify", "dist:spacy") == first  # compiled files do not count
+    (tmp_path / "simplify" / "data" / "words.csv").write_text("berceau,lieu de départ\n")
+    assert fingerprint("simplify", "dist:spacy") != first  # data counts
+    second = fingerprint("simplify", "dist:spacy")
+    assert fingerprint("simplify", "dist:no-such-library") != second  # so do libraries
+    (tmp_path / "simplify" / "new.py").write_text("")
+    assert fingerprint("simplify", "dist:spacy") != second
+
+
+def test_new_easy_rules_are_not_served_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.simplify
+    from pipeline.usecases.produce import easy_version
+    from pipeline.usecases.results import Redone
+
+    glossary = load_glossary()
+    text = "Talks in Kidal\n\nThe army said the rebels left Kidal on Monday."
+    doc = document_from_bytes(text.encode(), "talks.txt", glossary=glossary)
+    cache, redone = Cache(tmp_path / "cache"), Redone()
+    easy_version(doc, glossary, cache, redone)
+    easy_version(doc, glossary, cache, redone)
+    monkeypatch.setattr(pipeline.simplify, "rules_fingerprint", lambda: "other rules")
+    easy_version(doc, glossary, cache, redone)
+    assert redone.made["easy:en"] == 2 and redone.reused["easy:en"] == 1
 
 
 def test_the_cache_is_bounded_least_recently_used_out_first(tmp_path: Path) -> None:

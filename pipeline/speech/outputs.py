@@ -31,7 +31,7 @@ from pipeline.speech.programme import Pauses
 from pipeline.speech.provenance import Provenance
 from pipeline.speech.select import VoiceOptions
 from pipeline.speech.synth import SpeechResult, speak_document
-from pipeline.storage import Cache
+from pipeline.storage import Cache, code_fingerprint
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,20 @@ def _from_cache(cache: Cache | None, key: str | None, lang: str) -> AudioOutputs
 OUTPUTS_CACHE = "audio"
 """Cache kind of a version's whole audio deliverables (MP3, WAV, captions, figures)."""
 OUTPUTS_CACHE_VERSION = 1
+SPEECH_CODE = (
+    "__init__.py", "speech", "glossary", "document.py", "segment.py", "langs.py", "dist:num2words",
+    "dist:bambara-text-normalizer", "dist:uroman", "dist:piper-tts", "dist:numpy",
+    "dist:scipy", "dist:pyloudnorm", "dist:lameenc", "dist:mutagen", "dist:soundfile",
+)
+"""What a version's audio outputs (captions, figures, files) are made by, besides the
+voice (``storage.code_fingerprint``): a change of this code never serves old outputs."""
+MASTER_CODE = (
+    "__init__.py", "speech/master.py", "speech/encode.py", "speech/bwf.py",
+    "speech/loudness.py", "speech/meter.py", "speech/programme.py", "speech/base.py",
+    "dist:numpy", "dist:scipy", "dist:pyloudnorm",
+    "dist:lameenc", "dist:mutagen", "dist:soundfile",
+)
+"""What a programme is mastered and encoded by."""
 """Bumped when what the speech stage delivers from the same input changes."""
 
 
@@ -204,7 +218,8 @@ def _outputs_key(
         return None
     voice, _ = paced(choice.voice, options.delivery)
     return Cache.key(
-        OUTPUTS_CACHE_VERSION, __version__, doc.to_dict(), glossary.version if glossary else "",
+        OUTPUTS_CACHE_VERSION, code_fingerprint(*SPEECH_CODE), doc.to_dict(),
+        glossary.version if glossary else "",
         voice.name, voice.version(doc.lang), options.master.to_dict(),
         options.spoken_pauses.to_dict(), options.opening, options.delivery.value,
         provenance.source_lang, provenance.means, version_label, provenance.reviewed,
@@ -352,7 +367,8 @@ def mastered_programme(
 
     samples = hashlib.sha256(speech.samples.astype("<f4").tobytes()).hexdigest()
     label = (tags.title, tags.lang, tags.source, tags.comment, tags.artist)
-    key = Cache.key(MASTER_CACHE_VERSION, samples, speech.rate, settings.to_dict(), label)
+    key = Cache.key(MASTER_CACHE_VERSION, code_fingerprint(*MASTER_CODE), samples, speech.rate,
+                    settings.to_dict(), label)
     kept = cache.get(MASTER_CACHE, key)
     if kept is not None:
         found = _mastered_from_bytes(kept)

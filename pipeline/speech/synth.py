@@ -33,7 +33,7 @@ from pipeline.speech.prepare import prepare_text
 from pipeline.speech.programme import Pauses, Placed, assemble, resample
 from pipeline.speech.select import VoiceOptions, choose_voice
 from pipeline.speech.split import split_long
-from pipeline.storage import Cache
+from pipeline.storage import Cache, code_fingerprint
 
 OPENING = "opening"
 """Timing key of the spoken opening line."""
@@ -238,7 +238,19 @@ espeak-ng clips no longer depend on what the process spoke before, see ``espeak`
 def clip_key(voice: Voice, spoken: str, lang: str) -> str:
     """What a clip is made from: the voice, its version and settings (``version`` names
     the engine, its voice and pace), the language and the prepared text."""
-    return Cache.key(CLIP_CACHE_VERSION, voice.name, voice.version(lang), lang, spoken)
+    return Cache.key(CLIP_CACHE_VERSION, voice_code(voice), voice.name, voice.version(lang),
+                     lang, spoken)
+
+
+def voice_code(voice: Voice) -> str:
+    """Fingerprint of the code that turns prepared text into a clip: this module and the
+    voice's own module, when it is one of Kuma's (a plugin's ``version`` speaks for it).
+    The text preparation is not in it: the prepared text itself is in the key."""
+    parts = ["speech/synth.py", "speech/base.py"]
+    module = type(voice).__module__
+    if module.startswith("pipeline."):
+        parts.append(module.removeprefix("pipeline.").replace(".", "/") + ".py")
+    return code_fingerprint(*parts)
 
 
 def clip_to_bytes(clip: Clip) -> bytes:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.document import Document
 from pipeline.glossary import Glossary, Mention
 from pipeline.manifest import Edition, Manifest
@@ -35,7 +34,8 @@ SOURCE_DIR = "source"
 EASY_CACHE = "easy"
 """Cache kind of easy-to-read versions."""
 EASY_CACHE_VERSION = 1
-"""Bumped when the easy-to-read rules change what they make from the same document."""
+"""Bumped when what is stored for an easy-to-read version changes (the rules' own changes
+are in ``simplify.rules_fingerprint``)."""
 
 
 def folder(lang: str, source_lang: str) -> str:
@@ -108,9 +108,9 @@ def _simplify_stage(job: Job, versions: dict[str, Version]) -> None:
 
 def easy_version(doc: Document, glossary: Glossary, cache: Cache, redone: Redone) -> EasyDocument:
     """The easy-to-read version of ``doc``, from the cache when it was made before."""
-    from pipeline.simplify import EasyDocument, simplify_document
+    from pipeline.simplify import EasyDocument, rules_fingerprint, simplify_document
 
-    key = Cache.key(EASY_CACHE_VERSION, __version__, doc.to_dict(), glossary.version)
+    key = Cache.key(EASY_CACHE_VERSION, rules_fingerprint(), doc.to_dict(), glossary.version)
     kept = cache.get(EASY_CACHE, key)
     if kept is not None:
         try:
