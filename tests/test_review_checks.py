@@ -511,7 +511,7 @@ def test_easy_facts_count_the_key_points_as_the_articles_text(glossary):
     assert len(facts) == 2  # 2015 and Kidal: an explanation does not keep a fact
 
 
-def test_easy_verbs_skip_headings_and_languages_without_a_tagger(glossary):
+def test_easy_verbs_skip_headings_and_languages_that_cannot_tell(glossary):
     heading = easy_document(
         "fr", {"p1.s1.e1": "Des forces séparées contre l'État islamique"}, {"p1": BlockKind.TITLE}
     )
@@ -521,8 +521,33 @@ def test_easy_verbs_skip_headings_and_languages_without_a_tagger(glossary):
         )
         == []
     )
-    bambara = easy_document("bm", {"p1.s1.e1": "Kulu wɛrɛ-wɛrɛw."})
-    assert check_easy(document("bm", ["Kulu wɛrɛ-wɛrɛw."]), bambara, glossary) == []
+    dyula = easy_document("dyu", {"p1.s1.e1": "Kulu wɛrɛ-wɛrɛw."})
+    assert check_easy(document("dyu", ["Kulu wɛrɛ-wɛrɛw."]), dyula, glossary) == []
+
+
+FRAGMENTS = [
+    ("en", "Who previously prompted a potential confrontation as the army moved northward."),
+    ("en", "Situated on the southern fringe of the Sahara Desert."),
+    ("fr", "Par le groupe islamiste Ansar Dine montre Iyad Ag Ghaly."),
+    ("fr", "Un accord de paix."),
+    ("ar", "مع جماعات مسلحة في شمال مالي تقاتل مسلحين يدعمهم تنظيم الدولة الإسلامية."),
+    ("bm", "Kulu wɛrɛ-wɛrɛw."),
+]
+SENTENCES = [  # full sentences a part-of-speech tagger alone took for fragments
+    ("fr", "Ces groupes livrent de sanglants combats aux jihadistes de l'État islamique."),
+    ("fr", "Ces groupes, comme lui, combattent des rebelles soutenus par l'État islamique."),
+    ("en", "The jihadist is Iyad Ag Ghaly."),
+    ("ar", "وأكدت المصادر أن المحادثات جرت."),
+    ("bm", "Iyad Ag Ghaly ye GSIM ɲɛmɔgɔ ye."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FRAGMENTS + SENTENCES)
+def test_easy_verb_is_the_simplifiers_own_clause_check(glossary, lang, text):
+    easy = easy_document(lang, {"p1.s1.e1": text})
+    found = [f.check for f in check_easy(document(lang, [text]), easy, glossary)
+             if f.check == "easy-verb"]
+    assert found == (["easy-verb"] if (lang, text) in FRAGMENTS else [])
 
 
 # ---------------------------------------------------------------- the example translations

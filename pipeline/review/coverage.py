@@ -58,14 +58,11 @@ def translation_gaps(lang: str) -> list[NotChecked]:
 
 def easy_gaps(lang: str) -> list[NotChecked]:
     """The checks of an easy-to-read version in ``lang`` that cannot run here."""
-    from pipeline.review.checks.easy_verbs import MODELS, tagger
+    from pipeline.review.checks.easy_verbs import can_tell, why_not
 
-    if tagger(lang) is not None:
+    if can_tell(lang):
         return []
-    name = get_language(lang).name
-    why = (f"spaCy's {MODELS[lang]} is not installed (the review extra)" if lang in MODELS
-           else f"no part-of-speech tagger for {name}")
-    return [NotChecked("easy-verb", f"sentences without a verb are not found ({why})")]
+    return [NotChecked("easy-verb", f"sentences without a verb are not found ({why_not(lang)})")]
 
 
 def _identifier(lang: str) -> str:

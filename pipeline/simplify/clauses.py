@@ -113,11 +113,28 @@ def _is_finite(token: Any) -> bool:
 def french_parser() -> Any:
     """spaCy's ``fr_core_news_sm`` without named entities (None when not installed)."""
     try:
-        import spacy
-
+        spacy = import_spacy()
         return spacy.load("fr_core_news_sm", exclude=["ner"])
     except (ImportError, OSError):
         return None
+
+
+def import_spacy() -> Any:
+    """``import spacy``, without letting thinc import torch: thinc imports torch whenever
+    it is installed (a second or more, and its memory), though the French pipeline is a
+    CNN that never uses it.  torch is hidden only while spaCy is first imported, and only
+    when nothing has imported torch yet; a later ``import torch`` works as usual."""
+    import sys
+
+    hide = "torch" not in sys.modules and "spacy" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # import torch -> ImportError
+    try:
+        import spacy
+    finally:
+        if hide and "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 @cache

@@ -12,8 +12,9 @@ explanation, ``p3.s1.k1``: a key point; see ``pipeline.simplify.model``).
 - **easy-length**: a sentence of more than ``MAX_WORDS`` words is **major** (style: the
   hard limit of easy-to-read guidelines); an average above ``MAX_AVERAGE`` words is a
   **minor** note on the whole document (segment ``""``).
-- **easy-verb**: a sentence with no finite verb (``easy_verbs``), where a tagger can
-  tell (French for now): **minor** (style: a fragment is harder to follow).
+- **easy-verb**: a sentence with no subject and finite verb (``easy_verbs``: the
+  simplifier's own clause check), where it can tell: **minor** (style: a fragment is
+  harder to follow).
   Titles and headings are not sentences and are not checked.
 """
 
@@ -121,7 +122,7 @@ def check_verbs(easy: Document) -> list[Finding]:
             "easy-verb",
             Category.STYLE,
             Severity.MINOR,
-            "the tagger finds no finite verb: easy-to-read sentences should be full sentences",
+            "no subject and finite verb found: easy-to-read sentences should be full sentences",
         )
         for index in missing
     ]

