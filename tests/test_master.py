@@ -180,3 +180,33 @@ def test_tags_say_truthfully_how_the_text_was_made(means, easy, said):
 
     lang = "en" if means == "source" else "fr"
     assert Provenance(means, "en").describe(lang, easy=easy) == said
+
+
+def test_recordings_mastered_at_once_follow_kuma_threads(monkeypatch):
+    """Two at once by default (two cores); a batch worker sets KUMA_THREADS=1, since
+    its parallelism comes from the workers."""
+    from pipeline.speech.outputs import MASTERING_THREADS, mastering_threads
+
+    monkeypatch.delenv("KUMA_THREADS", raising=False)
+    assert mastering_threads() == MASTERING_THREADS == 2
+    for value, threads in (("1", 1), ("4", 4), ("0", 2), ("many", 2), ("", 2)):
+        monkeypatch.setenv("KUMA_THREADS", value)
+        assert mastering_threads() == threads
+
+
+def test_a_batch_worker_works_on_one_thread_and_gives_memory_back(monkeypatch):
+    import os
+
+    from pipeline.batch.work import limit_threads, release_memory, resident_mb
+
+    for name in ("OMP_NUM_THREADS", "KUMA_THREADS"):
+        monkeypatch.setenv(name, "8")  # restored after the test
+    limit_threads()
+    assert os.environ["KUMA_THREADS"] == os.environ["OMP_NUM_THREADS"] == "1"
+    before = resident_mb()
+    pieces = [bytes(1000 + n % 7) for n in range(200_000)]  # 200 MB from malloc's heap
+    kept = pieces[::1000]  # a few stay, as a document's leftovers would
+    del pieces
+    assert resident_mb() > before + 150  # freed, but glibc keeps the pages
+    release_memory()
+    assert resident_mb() < before + 50 and len(kept) == 200

@@ -26,7 +26,11 @@ THREADS_PER_WORKER = 1
 """Threads each worker's numerical libraries use.  Parallelism comes from the workers
 (one per core); one thread each also makes a translation the same bytes whatever the
 number of workers, since the sums of a matrix product are done in the same order."""
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+_THREAD_VARIABLES = (
+    "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "KUMA_THREADS",
+)
+"""The numerical libraries' thread counts, and Kuma's own (recordings mastered at once,
+``pipeline.speech.outputs.mastering_threads``)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class DocumentWorker:
         outcome.notes = _kuma_warnings(caught)
         outcome.seconds = round(time.perf_counter() - start, 3)
         outcome.worker = self.name
+        release_memory()
         outcome.memory_mb, outcome.peak_mb = resident_mb(), peak_mb()
         return outcome
 
@@ -130,6 +135,25 @@ def limit_threads() -> None:
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(THREADS_PER_WORKER)
+
+
+def release_memory() -> None:
+    """Give back to the system what a document used: its audio arrays are freed, but
+    glibc keeps the freed pages in its arenas, so a long-lived worker would grow from one
+    document to the next.  ``malloc_trim`` returns them (glibc only; a no-op elsewhere)."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def resident_mb() -> float:

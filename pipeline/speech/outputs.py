@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -140,20 +141,30 @@ class SpeechRequest:
 MASTERING_THREADS = 2
 """Recordings mastered at once: mastering (numpy, scipy, LAME) runs outside Python's lock,
 so two threads take half the time on two cores."""
+THREADS_VARIABLE = "KUMA_THREADS"
+"""Environment variable that sets how many recordings are mastered at once (a batch sets
+it to 1 in each worker: there, parallelism comes from the workers, one per core)."""
+
+
+def mastering_threads() -> int:
+    """``KUMA_THREADS`` when it is a whole number of at least 1, else ``MASTERING_THREADS``."""
+    value = os.environ.get(THREADS_VARIABLE, "").strip()
+    return int(value) if value.isdigit() and int(value) >= 1 else MASTERING_THREADS
 
 
 def speak_versions(
-    requests: list[SpeechRequest], cache: Cache | None = None, threads: int = MASTERING_THREADS
+    requests: list[SpeechRequest], cache: Cache | None = None, threads: int | None = None
 ) -> list[AudioOutputs]:
     """The deliverables of every request, in order.
 
     A version found whole in the cache is taken from it; the others are synthesised
     one after another (a voice's output may depend on what it said before, so the
     order stays the same on every run), then mastered and captioned ``threads`` at a
-    time.
+    time (default: ``mastering_threads()``).
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    threads = mastering_threads() if threads is None else threads
     results: list[AudioOutputs | None] = []
     pending: list[tuple[int, SpeechRequest, str | None, _Spoken]] = []
     for request in requests:
