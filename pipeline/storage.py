@@ -110,7 +110,7 @@ def remove_temporaries(folder: Path) -> list[Path]:
     Only call this while holding the folder's lock: another writer's temporaries
     are not leftovers.
     """
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in folder.rglob(f".*{TEMPORARY_SUFFIX}"):
@@ -233,7 +233,7 @@ class Cache:
             pass
 
     def _entries(self) -> list[tuple[float, int, Path]]:
-        found = []
+        found: list[tuple[float, int, Path]] = []
         if not self.folder.is_dir():
             return found
         for path in self.folder.glob("*/*/*"):

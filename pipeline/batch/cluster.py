@@ -200,8 +200,10 @@ def connect(address: str | None) -> tuple[Any, bool]:
     if address and address not in ("auto", "local"):
         check_reachable(address)
     try:
-        ray.init(address=address or None, logging_level=logging.ERROR, log_to_driver=False,
-                 **({} if address else {"include_dashboard": False}))
+        if address:
+            ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
+        else:
+            ray.init(logging_level=logging.ERROR, log_to_driver=False, include_dashboard=False)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"at {address}" if address else "on this machine"
         raise BatchError(

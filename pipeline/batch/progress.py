@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, TextIO, cast
 
 from pipeline.batch.work import Outcome
 
@@ -159,7 +159,7 @@ class Bar:
 
     def begin(self, total: int, skipped: int, failed: int, workers: str) -> None:
         self.tally = Tally(total=total, done=skipped, failed=failed)
-        Lines(self.console.file).begin(total, skipped, failed, workers)
+        Lines(cast(TextIO, self.console.file)).begin(total, skipped, failed, workers)
         self.task = self.progress.add_task("", total=total, completed=skipped + failed,
                                            failed="", pace="", left="")
         self.progress.start()

@@ -62,10 +62,10 @@ def record(
     manifest.settings = settings.to_dict()
     for outcome in outcomes:
         previous = manifest.languages.get(outcome.lang)
-        entry = outcome.record()
+        record = outcome.record()
         if previous is not None:
-            entry.states, entry.reviewed = previous.states, previous.reviewed
-        manifest.languages[outcome.lang] = entry
+            record.states, record.reviewed = previous.states, previous.reviewed
+        manifest.languages[outcome.lang] = record
     for lang, published in publications.items():
         entry = manifest.source if lang == source.lang else manifest.languages.get(lang)
         if entry is not None:
