@@ -16,6 +16,7 @@ import sys
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -141,19 +142,24 @@ def release_memory() -> None:
     """Give back to the system what a document used: its audio arrays are freed, but
     glibc keeps the freed pages in its arenas, so a long-lived worker would grow from one
     document to the next.  ``malloc_trim`` returns them (glibc only; a no-op elsewhere)."""
-    import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, looked up once in the process's own symbols (None without
+    glibc)."""
+    import ctypes
+
     try:
-        trim = ctypes.CDLL(name).malloc_trim
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
-        return
-    trim(0)
+        return None
 
 
 def resident_mb() -> float:
