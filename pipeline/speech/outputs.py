@@ -14,6 +14,8 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -155,32 +157,82 @@ def mastering_threads() -> int:
 def speak_versions(
     requests: list[SpeechRequest], cache: Cache | None = None, threads: int | None = None
 ) -> list[AudioOutputs]:
-    """The deliverables of every request, in order.
+    """The deliverables of every request, in order (see ``Speaker``)."""
+    with Speaker(cache, threads) as speaker:
+        pending = [speaker.speak(request) for request in requests]
+        return [future.result() for future in pending]
 
-    A version found whole in the cache is taken from it; the others are synthesised
-    one after another (a voice's output may depend on what it said before, so the
-    order stays the same on every run), then mastered and captioned ``threads`` at a
-    time (default: ``mastering_threads()``).
+
+class Speaker:
+    """Speaks versions in the order they are given and masters them in the background.
+
+    ``speak`` synthesises at once, on the caller's thread (a voice's output may depend
+    on what it said before, so the order stays the one the caller gives), and returns a
+    future of the deliverables: the recording is mastered and captioned by one of
+    ``threads`` background threads (default: ``mastering_threads()``), so the caller can
+    go on (synthesise the next version, or write an easy-to-read version) meanwhile.
+    With one thread, everything is done in ``speak`` itself (a batch worker: one core
+    each).  A version found whole in the cache is taken from it.  Closing waits for the
+    recordings being mastered.
     """
-    from concurrent.futures import ThreadPoolExecutor
 
-    threads = mastering_threads() if threads is None else threads
-    results: list[AudioOutputs | None] = []
-    pending: list[tuple[int, SpeechRequest, str | None, _Spoken]] = []
-    for request in requests:
+    def __init__(self, cache: Cache | None = None, threads: int | None = None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.cache = cache
+        threads = mastering_threads() if threads is None else max(1, threads)
+        self._pool = ThreadPoolExecutor(threads, "kuma-master") if threads > 1 else None
+        self._warm = False
+
+    def speak(self, request: SpeechRequest) -> Future[AudioOutputs]:
+        """The deliverables of ``request``, to come."""
         key = _outputs_key(request.doc, request.glossary, request.options, request.provenance,
                            request.version_label)
-        found = _from_cache(cache, key, request.doc.lang)
-        results.append(found)
-        if found is None:
-            pending.append((len(results) - 1, request, key, _synthesise(request, cache)))
-    with ThreadPoolExecutor(max(1, threads)) as pool:
-        finished = pool.map(lambda item: _finish(item[1], item[3], cache), pending)
-        for (index, _, key, _), out in zip(pending, finished, strict=True):
-            results[index] = out
-            if cache is not None and key is not None and out.programme_key:
-                cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
-    return [out for out in results if out is not None]
+        found = _from_cache(self.cache, key, request.doc.lang)
+        if found is not None:
+            return _settled(lambda: found)
+        spoken = _synthesise(request, self.cache)
+        if self._pool is None or spoken.out.speech is None or not spoken.out.speech.has_audio:
+            return _settled(lambda: self._finish(request, key, spoken))
+        if not self._warm:
+            _import_mastering()  # here, not in two threads at once
+            self._warm = True
+        return self._pool.submit(self._finish, request, key, spoken)
+
+    def _finish(self, request: SpeechRequest, key: str | None, spoken: _Spoken) -> AudioOutputs:
+        out = _finish(request, spoken, self.cache)
+        if self.cache is not None and key is not None and out.programme_key:
+            self.cache.put(OUTPUTS_CACHE, key, _outputs_to_bytes(out))
+        return out
+
+    def close(self) -> None:
+        """Wait for the recordings being mastered (those not begun are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Speaker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _settled(work: Callable[[], AudioOutputs]) -> Future[AudioOutputs]:
+    """A future already done with what ``work`` returns or raises."""
+    future: Future[AudioOutputs] = Future()
+    try:
+        future.set_result(work())
+    except BaseException as error:  # noqa: BLE001  # handed to whoever asks for the result
+        future.set_exception(error)
+    return future
+
+
+def _import_mastering() -> None:
+    """The libraries mastering imports when first used (scipy's filters, pyloudnorm),
+    imported before two threads can both start importing them."""
+    import pyloudnorm  # noqa: F401
+    import scipy.ndimage  # noqa: F401
+    import scipy.signal  # noqa: F401
 
 
 def _from_cache(cache: Cache | None, key: str | None, lang: str) -> AudioOutputs | None:
@@ -385,7 +437,7 @@ def mastered_programme(
         found = _mastered_from_bytes(kept)
         if found is not None:
             return found, False, key
-    mastered = master_audio(speech.samples, speech.rate, settings, tags)
+    mastered = master_audio(speech.samples, speech.rate, settings, tags, cache)
     cache.put(MASTER_CACHE, key, _mastered_to_bytes(mastered))
     return mastered, True, key
 

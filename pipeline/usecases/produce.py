@@ -25,9 +25,11 @@ from pipeline.usecases.options import PublishSettings
 from pipeline.usecases.results import Published, Redone
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from pipeline.publish.status import ReviewStatus
     from pipeline.simplify import EasyDocument
-    from pipeline.speech.outputs import AudioOutputs, SpeechOptions, SpeechRequest
+    from pipeline.speech.outputs import AudioOutputs, Speaker, SpeechOptions, SpeechRequest
 
 SOURCE_DIR = "source"
 """The package folder of the original article."""
@@ -91,7 +93,12 @@ def produce(job: Job, modified: datetime | None = None) -> dict[str, Published]:
         _simplify_stage(job, versions)
     speech = speech_options(job.settings)
     if speech is not None:
-        _speech_stage(job, versions, speech)
+        from pipeline.speech.outputs import Speaker
+
+        with Speaker(job.cache) as speaker:
+            spoken = _speech_stage(job, versions, speech, speaker, easy=False)
+            spoken += _speech_stage(job, versions, speech, speaker, easy=True)
+            _heard(job, spoken)
     _publish_stage(job, versions, modified or run_time())
     _kits_stage(job)
     return {lang: _published(version) for lang, version in versions.items()}
@@ -153,23 +160,35 @@ def check_voice(settings: PublishSettings, langs: list[str]) -> None:
         choose_voice(settings.voice, lang)
 
 
-def _speech_stage(job: Job, versions: dict[str, Version], speech: SpeechOptions) -> None:
-    """Every version spoken in order (article, then its easy version, language by
-    language); the recordings mastered two at a time."""
+def _speech_stage(
+    job: Job, versions: dict[str, Version], speech: SpeechOptions, speaker: Speaker, easy: bool
+) -> list[tuple[Version, bool, Future[AudioOutputs]]]:
+    """Every language's article (or easy-to-read version) spoken in order; the
+    recordings are mastered by ``speaker`` in the background (``_heard`` collects them)."""
     from pipeline.publish.status import origin_of
-    from pipeline.speech.outputs import speak_versions
 
-    requests, slots = [], []
-    for version in versions.values():
+    chosen = [v for v in versions.values() if not easy or v.easy is not None]
+    if chosen:
+        kind = "easy-to-read versions" if easy else "articles"
+        langs = ", ".join(v.doc.lang for v in chosen)
+        job.progress.step(f"{job.source.source_name}: speaking {kind} ({langs})")
+    spoken = []
+    for version in chosen:
         means = origin_of(version.doc, job.source.lang).value  # the article's, for both
-        requests.append(_request(job, version.doc, speech, means, version.review))
-        slots.append((version, False))
-        if version.easy is not None:
-            easy_doc = version.easy.to_document()
-            requests.append(_request(job, easy_doc, speech, means, version.review, True))
-            slots.append((version, True))
-    job.progress.step(f"{job.source.source_name}: speaking {', '.join(versions)}")
-    for (version, easy), audio in zip(slots, speak_versions(requests, job.cache), strict=True):
+        if easy:
+            assert version.easy is not None
+            request = _request(job, version.easy.to_document(), speech, means, version.review,
+                               True)
+        else:
+            request = _request(job, version.doc, speech, means, version.review)
+        spoken.append((version, easy, speaker.speak(request)))
+    return spoken
+
+
+def _heard(job: Job, spoken: list[tuple[Version, bool, Future[AudioOutputs]]]) -> None:
+    """The mastered recordings, each given to its version and counted."""
+    for version, easy, future in spoken:
+        audio = future.result()
         _count(job, audio, easy)
         if easy:
             version.easy_audio = audio
