@@ -10,8 +10,14 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from pipeline.speech.programme import sound_cuts
+
+if TYPE_CHECKING:
+    from pipeline.storage import Cache
 
 ISO_639_2 = {"fr": "fra", "ar": "ara", "bm": "bam", "en": "eng", "dyu": "dyu"}
 """Kuma language -> the three-letter code ID3 frames use."""
@@ -38,12 +44,112 @@ class Tags:
     """When the audio was made, for a Broadcast Wave file; None: now (or SOURCE_DATE_EPOCH)."""
 
 
-def encode_mp3(samples: np.ndarray, rate: int, bitrate_kbps: int, tags: Tags) -> bytes:
-    """Mono constant-bitrate MP3 of float ``samples`` in [-1, 1], with ID3v2.4 tags."""
-    return id3_tags(tags) + _lame(samples, rate, bitrate_kbps)
+def encode_mp3(
+    samples: np.ndarray, rate: int, bitrate_kbps: int, tags: Tags, cache: Cache | None = None
+) -> bytes:
+    """Mono constant-bitrate MP3 of float ``samples`` in [-1, 1], with ID3v2.4 tags;
+    encoded in pieces (``mp3_pieces``), those already in ``cache`` taken from it."""
+    return id3_tags(tags) + b"".join(mp3_pieces(samples, rate, bitrate_kbps, cache))
+
+
+PIECE_CACHE = "mp3"
+"""Cache kind of encoded pieces of programmes."""
+PIECE_TRIM = 1152
+"""Samples left out of the end of a piece that another follows.  A piece whose length
+is a whole number of frames, less these, comes out of LAME exactly as long as the
+piece (its encoder delay and the padding of its last frame make them up), so pieces
+joined end to end play in time, the one codec delay at the very start aside."""
+
+
+def mp3_pieces(
+    samples: np.ndarray, rate: int, bitrate_kbps: int, cache: Cache | None = None
+) -> list[bytes]:
+    """The MP3 frames of ``samples``, in pieces that join into one stream.
+
+    A programme is cut one frame before each sound that follows a long silence and
+    starts on a multiple of ``FRAME_ALIGN`` samples (``speech.programme.sound_cuts``;
+    ``assemble`` lays clips after long pauses so).  Each piece is encoded by itself,
+    with a fresh encoder, so the same sound gives the same bytes wherever it is in the
+    programme, and a piece found in ``cache`` is not encoded again.  Every piece but the
+    last must come out exactly as many frames long as it is; when one does not, the
+    whole programme is encoded at once instead (one piece).
+    """
+    bounds = [0, *sound_cuts(samples), len(samples)]
+    frame = _frame_samples(rate)
+    pieces = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        last = end == len(samples)
+        data = _piece(samples[start : end if last else end - PIECE_TRIM], rate, bitrate_kbps,
+                      cache)
+        if not last and _frames(data) * frame != end - start:
+            return [_lame(samples, rate, bitrate_kbps)]
+        pieces.append(data)
+    return pieces
+
+
+def _piece(samples: np.ndarray, rate: int, bitrate_kbps: int, cache: Cache | None) -> bytes:
+    """One piece encoded, from ``cache`` when it was encoded before."""
+    pcm = to_int16(samples).tobytes()
+    key = ""
+    if cache is not None:
+        import hashlib
+
+        from pipeline.storage import Cache
+
+        key = Cache.key(PIECE_CACHE, _lame_version(), MP3_QUALITY, rate, bitrate_kbps,
+                        hashlib.sha256(pcm).hexdigest())
+        kept = cache.get(PIECE_CACHE, key)
+        if kept is not None:
+            return kept
+    data = _lame_pcm(pcm, rate, bitrate_kbps)
+    if cache is not None:
+        cache.put(PIECE_CACHE, key, data)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _lame_version() -> str:
+    from importlib.metadata import version
+
+    return version("lameenc")
+
+
+def _frame_samples(rate: int) -> int:
+    """Samples per frame: 1,152 in MPEG-1 (32 kHz and up), 576 below."""
+    return 1152 if rate >= 32000 else 576
+
+
+def _frames(data: bytes) -> int:
+    """How many MPEG audio layer III frames ``data`` holds; -1 when it is not a run of
+    whole frames."""
+    count, position = 0, 0
+    while position < len(data):
+        if position + 4 > len(data):
+            return -1
+        header = int.from_bytes(data[position : position + 4], "big")
+        version, layer = (header >> 19) & 3, (header >> 17) & 3
+        bitrate_index, rate_index = (header >> 12) & 15, (header >> 10) & 3
+        if header >> 21 != 0x7FF or layer != 1 or version == 1 or rate_index == 3 or \
+                bitrate_index in (0, 15):
+            return -1
+        mpeg1 = version == 3
+        bitrate = (_MPEG1_KBPS if mpeg1 else _MPEG2_KBPS)[bitrate_index] * 1000
+        rate = _RATES[rate_index] // {3: 1, 2: 2, 0: 4}[version]
+        position += (144 if mpeg1 else 72) * bitrate // rate + ((header >> 9) & 1)
+        count += 1
+    return count
+
+
+_MPEG1_KBPS = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+_MPEG2_KBPS = (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+_RATES = (44100, 48000, 32000)
 
 
 def _lame(samples: np.ndarray, rate: int, bitrate_kbps: int) -> bytes:
+    return _lame_pcm(to_int16(samples).tobytes(), rate, bitrate_kbps)
+
+
+def _lame_pcm(pcm: bytes, rate: int, bitrate_kbps: int) -> bytes:
     import lameenc
 
     encoder = lameenc.Encoder()
@@ -52,7 +158,7 @@ def _lame(samples: np.ndarray, rate: int, bitrate_kbps: int) -> bytes:
     encoder.set_out_sample_rate(rate)  # else LAME picks a lower rate for low bitrates
     encoder.set_channels(1)
     encoder.set_quality(MP3_QUALITY)
-    return bytes(encoder.encode(to_int16(samples).tobytes())) + bytes(encoder.flush())
+    return bytes(encoder.encode(pcm)) + bytes(encoder.flush())
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,13 @@ until loudness is on target and the true peak under the ceiling.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from pipeline.storage import Cache
 
 OVERSAMPLING = 4
 BLOCK = 4096
@@ -30,6 +34,11 @@ LOOKAHEAD_S = 0.010
 """The limiter's attack and release ramps."""
 HOLD_S = 0.030
 """How long the limiter holds a gain reduction around a peak."""
+GAIN_STEP_DB = 0.1
+"""A gain that needs no limiting is rounded to this step (the loudness is then within
+0.05 LU of its target): a correction of one sentence seldom moves a long programme's
+loudness by that much, so the rest of the programme keeps the very same samples and its
+encoded pieces are reused (``speech.encode.mp3_pieces``)."""
 SEARCH_DB = 30.0
 """Most gain added beyond plain normalisation to make up for what limiting takes away."""
 
@@ -83,12 +92,56 @@ def _runs(blocks: np.ndarray) -> list[tuple[int, int]]:
     return runs
 
 
-def true_peak(samples: np.ndarray) -> float:
-    """True peak in dBTP (dB relative to full scale, 4x oversampled)."""
+def true_peak(
+    samples: np.ndarray, cache: Cache | None = None, cuts: Sequence[int] | None = None
+) -> float:
+    """True peak in dBTP (dB relative to full scale, 4x oversampled).
+
+    With a ``cache``, the signal is measured in parts, cut at ``cuts`` (by default where
+    it may be cut into pieces, ``programme.sound_cuts``: in long digital silence), and
+    the peak of a part already measured is taken from the cache: a programme corrected
+    in one sentence is oversampled in one part.  Cut in silence, the parts' peaks are
+    the whole's (a part of a decoded MP3 begins with the codec's faint noise, which no
+    peak is near).
+    """
     if len(samples) == 0:
         return float("-inf")
-    peak = float(peak_envelope(samples, float(np.abs(samples).max())).max())
+    if cache is None:
+        peak = _peak(samples)
+    else:
+        from pipeline.speech.programme import sound_cuts
+
+        bounds = [0, *(sound_cuts(samples) if cuts is None else cuts), len(samples)]
+        peak = max(_part_peak(samples[a:b], cache) for a, b in zip(bounds, bounds[1:],
+                                                                      strict=False) if b > a)
     return float(20 * np.log10(peak)) if peak > 0 else float("-inf")
+
+
+PEAK_CACHE = "peaks"
+"""Cache kind of the true peaks of parts of programmes."""
+
+
+def _peak(samples: np.ndarray) -> float:
+    """The largest magnitude of ``samples`` oversampled (linear)."""
+    return float(peak_envelope(samples, float(np.abs(samples).max())).max())
+
+
+def _part_peak(samples: np.ndarray, cache: Cache) -> float:
+    import hashlib
+
+    from pipeline.storage import Cache
+
+    data = np.ascontiguousarray(samples, dtype="<f4").tobytes()
+    key = Cache.key(PEAK_CACHE, OVERSAMPLING, hashlib.sha256(data).hexdigest())
+    kept = cache.get(PEAK_CACHE, key)
+    if kept is not None:
+        try:
+            return float(kept.decode("ascii"))
+        except ValueError:
+            pass
+    peak = _peak(samples)
+    cache.put(PEAK_CACHE, key, repr(peak).encode("ascii"))
+    return peak
 
 
 def limit(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:
@@ -130,7 +183,8 @@ def gain_curve(envelope: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
 
 
 def meet_targets(
-    samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float, rounds: int = 6
+    samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float, rounds: int = 6,
+    cache: Cache | None = None,
 ) -> tuple[np.ndarray, float]:
     """Gain and limiting that bring ``samples`` to ``target_lufs`` under ``ceiling_db`` dBTP;
     returns them with the loudness reached (short of a target too loud for the speech).
@@ -143,12 +197,12 @@ def meet_targets(
     if measured <= SILENT:
         return samples, measured
     ceiling = 10 ** (ceiling_db / 20)
-    first_gain = target_lufs - measured
+    first_gain = round((target_lufs - measured) / GAIN_STEP_DB) * GAIN_STEP_DB
     plain = (samples * np.float32(10 ** (first_gain / 20))).astype(np.float32)
-    if true_peak(plain) <= ceiling_db:
+    if true_peak(plain, cache) <= ceiling_db:
         # No peak to limit (speech at broadcast loudness, usually): gain alone is exact,
-        # since loudness moves decibel for decibel with it.
-        return plain, target_lufs
+        # since loudness moves decibel for decibel with it (to the step it is rounded to).
+        return plain, measured + first_gain
     envelopes: dict[str, Any] = {}
 
     def shaped(gain_db: float) -> np.ndarray:

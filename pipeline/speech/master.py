@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -21,7 +21,10 @@ from pipeline.speech.bwf import BroadcastInfo, broadcast_wave, origination_time,
 from pipeline.speech.encode import Tags, decode, encode_mp3, mp3_codec
 from pipeline.speech.loudness import integrated_loudness, limit, meet_targets, true_peak
 from pipeline.speech.meter import LoudnessReport, measure
-from pipeline.speech.programme import resample
+from pipeline.speech.programme import resample, sound_cuts
+
+if TYPE_CHECKING:
+    from pipeline.storage import Cache
 
 LOUDNESS_PRESETS = {"broadcast": -23.0, "podcast": -16.0}
 """EBU R 128 for radio and television; the -16 LUFS streaming platforms ask of podcasts."""
@@ -144,7 +147,8 @@ class MasteredAudio:
 
 
 def master_audio(
-    samples: np.ndarray, rate: int, settings: MasterSettings, tags: Tags
+    samples: np.ndarray, rate: int, settings: MasterSettings, tags: Tags,
+    cache: Cache | None = None,
 ) -> MasteredAudio:
     """Normalise, limit, resample and encode ``samples``; measure what was delivered.
 
@@ -152,6 +156,7 @@ def master_audio(
     rate, and finally measured on the MP3 as decoded; when the codec moved them off
     target, another round corrects for it.  A target the speech cannot reach under the
     ceiling (very loud ones) is approached as near as limiting allows, and ``note`` says so.
+    The MP3 is encoded in pieces, those in ``cache`` reused (``speech.encode.mp3_pieces``).
     """
     if len(samples) == 0:
         raise SpeechError("there is no audio to master")
@@ -160,14 +165,17 @@ def master_audio(
     # LAME scales its input down a little: scale up by as much so the file is on target.
     boost = np.float32(10 ** (-codec.gain_db / 20))
     target, ceiling = settings.loudness, settings.max_true_peak - CODEC_HEADROOM_DB
-    shaped, reached = meet_targets(samples.astype(np.float32), rate, target, ceiling)
+    shaped, reached = meet_targets(samples.astype(np.float32), rate, target, ceiling,
+                                   cache=cache)
     for _ in range(4):
         # Resampling can move peaks between samples: limit again at the new rate.
         delivered = shaped if out_rate == rate else limit(resample(shaped, rate, out_rate),
                                                           out_rate, ceiling)
-        mp3 = encode_mp3(delivered * boost, out_rate, settings.bitrate_kbps, tags)
+        mp3 = encode_mp3(delivered * boost, out_rate, settings.bitrate_kbps, tags, cache)
         decoded, _ = decode(mp3)
-        loudness, peak = integrated_loudness(decoded, out_rate), true_peak(decoded)
+        loudness = integrated_loudness(decoded, out_rate)
+        # Measured in the parts the programme was cut into (each one's peak is cached).
+        peak = true_peak(decoded, cache, sound_cuts(delivered) if cache is not None else None)
         if peak > settings.max_true_peak:
             # The codec overshot (squared-off, heavily limited speech does): limit lower.
             ceiling -= peak - settings.max_true_peak + 0.3
@@ -175,7 +183,8 @@ def master_audio(
         elif abs(loudness - settings.loudness) > LOUDNESS_TOLERANCE and abs(reached - target) < 0.1:
             # Limiting reached its target, so the codec moved the loudness: aim off by as much.
             target += settings.loudness - loudness
-            shaped, reached = meet_targets(samples.astype(np.float32), rate, target, ceiling)
+            shaped, reached = meet_targets(samples.astype(np.float32), rate, target, ceiling,
+                                           cache=cache)
         else:
             break
     mastered = MasteredAudio(
