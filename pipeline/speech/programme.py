@@ -126,7 +126,7 @@ def sound_cuts(samples: np.ndarray) -> list[int]:
     if frames < 4:
         return []
     whole = samples[: frames * FRAME_ALIGN].reshape(frames, FRAME_ALIGN)
-    silent: np.ndarray = ~whole.any(axis=1)
+    silent = np.asarray(~whole.any(axis=1), dtype=bool)
     runs = PIECE_SILENCE // FRAME_ALIGN
     # Frame k has sound after ``runs`` silent frames.
     quiet = np.ones(frames - runs, dtype=bool)
