@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/kuma run examples/mali-article.txt --lang fr,ar,bm \
 		--translations examples/translations --out output
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest
 
 # The tests a developer runs between changes (under a minute): no browser, no models, no

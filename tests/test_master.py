@@ -203,6 +203,7 @@ def test_a_batch_worker_works_on_one_thread_and_gives_memory_back(monkeypatch):
         monkeypatch.setenv(name, "8")  # restored after the test
     limit_threads()
     assert os.environ["KUMA_THREADS"] == os.environ["OMP_NUM_THREADS"] == "1"
+    release_memory()  # what earlier tests freed would otherwise be reused, not grown
     before = resident_mb()
     pieces = [bytes(1000 + n % 7) for n in range(200_000)]  # 200 MB from malloc's heap
     kept = pieces[::1000]  # a few stay, as a document's leftovers would
