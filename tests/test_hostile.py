@@ -394,6 +394,24 @@ def test_a_french_kit_relabelled_arabic_is_refused(fresh: Path, tmp_path: Path) 
     assert snapshot(fresh) == before
 
 
+def test_a_kit_whose_changed_target_is_in_another_language_is_refused(
+    fresh: Path, tmp_path: Path
+) -> None:
+    """The rest of the kit is the package's own French: what changed is what is judged."""
+    english = ("A powerful leader linked to Al-Qaeda in the Sahel is holding secret talks "
+               "with armed groups in northern Mali, sources close to the meetings said.")
+    kit = tmp_path / "fr.xliff"
+    kit.write_bytes(kit_with_target(fresh, english, unit="p3.s1"))
+    before = snapshot(fresh)
+    result = kuma("xliff", "import", kit, "--into", fresh, "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result.output) == (
+        "Error: fr.xliff says it translates into 'fr' (French) but its targets are in "
+        "English: correct its trgLang, or give the right file"
+    )
+    assert snapshot(fresh) == before
+
+
 def test_text_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
     data = "Mali talks\n\nThe café in Ménaka was closed, officials said.\n".encode("cp1252")
     source = tmp_path / "legacy.txt"

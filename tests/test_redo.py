@@ -69,7 +69,8 @@ def test_an_unchanged_rerun_makes_and_writes_nothing(package: tuple[Path, dict])
 
 
 def test_a_one_segment_correction_redoes_only_its_language(
-    package: tuple[Path, dict], tmp_path: Path
+    package: tuple[Path, dict], tmp_path: Path, shared_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder, _ = package
     kit = (folder / "review" / "fr.xliff").read_text(encoding="utf-8")
@@ -77,7 +78,22 @@ def test_a_one_segment_correction_redoes_only_its_language(
     corrected = tmp_path / "fr.xliff"
     corrected.write_text(kit.replace(*CORRECTED), encoding="utf-8")
     before = hashes(folder)
+    pieces = Cache(shared_cache).stats()["mp3"]["entries"]
+    # Only the changed target is read to tell the kit's language: the others were judged
+    # when they came in.
+    import pipeline.xliff.reader as reader
+
+    judged: list[str] = []
+    real = reader.identify
+    monkeypatch.setattr(reader, "identify", lambda text, *a: judged.append(text) or
+                        real(text, *a))
     imported = kuma("xliff", "import", str(corrected), "--into", str(folder))
+    assert len(judged) == 1 and judged[0].endswith(CORRECTED[1])
+    assert judged[0].startswith("Un puissant chef")  # the whole segment, nothing else
+    # The French recordings are mastered again, but only the pieces with the corrected
+    # sentence are encoded: a piece of the article and a few of the easy version.
+    new_pieces = Cache(shared_cache).stats()["mp3"]["entries"] - pieces
+    assert 2 <= new_pieces <= 6 < pieces / 20
     made = imported["redone"]["made"]
     assert made["clips:fr"] == 1 and made["audio:fr"] == 1  # one clip, French mastered again
     assert made["easy:fr"] == 1

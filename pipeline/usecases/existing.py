@@ -182,7 +182,7 @@ def import_xliff(
     data = _read_input(xliff_path)
     with Package(package_dir).locked(progress.step) as package:
         contents = load_package(package)
-        imported = _read_kit(data, contents.source, xliff_path.name)
+        imported = _read_kit(data, contents.source, xliff_path.name, contents.translations)
         progress.step(f"{xliff_path.name}: importing {get_language(imported.lang).name}")
         article = _import_into(package, contents, imported, xliff_path, data, glossary,
                                cache, progress)
@@ -193,10 +193,12 @@ def import_xliff(
     return article
 
 
-def _read_kit(data: bytes, source: Document, name: str) -> XliffTranslations:
+def _read_kit(
+    data: bytes, source: Document, name: str, published: dict[str, Document]
+) -> XliffTranslations:
     from pipeline.xliff import read_translations
 
-    return read_translations(data, source, origin=name)
+    return read_translations(data, source, origin=name, known=published)
 
 
 def _read_input(path: Path) -> bytes:

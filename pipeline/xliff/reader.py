@@ -9,6 +9,7 @@ another version of the article is refused with the unit that differs.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -91,8 +92,16 @@ def inspect_kit(data: bytes, origin: str = "") -> KitSummary:
     return KitSummary(lang, source_lang, len(units), translated)
 
 
-def read_translations(data: bytes, doc: Document, origin: str = "") -> XliffTranslations:
-    """The translations in ``data`` for ``doc``; XliffError if corrupt or for another article."""
+def read_translations(
+    data: bytes, doc: Document, origin: str = "",
+    known: Mapping[str, Document] | None = None,
+) -> XliffTranslations:
+    """The translations in ``data`` for ``doc``; XliffError if corrupt or for another article.
+
+    ``known`` holds the translations the package has already published, by language:
+    targets that are the same as those were judged when they came in, and only the
+    others are read to tell the kit's language (a reviewer's one-word fix loads no
+    language identifier; a kit relabelled into another language changes every target)."""
     name = origin or "the XLIFF file"
     root = _parse(data, name)
     source_lang, lang = _languages(root, name)
@@ -104,7 +113,10 @@ def read_translations(data: bytes, doc: Document, origin: str = "") -> XliffTran
     units = _units(root, name)
     _check_matches(units, doc, name)
     texts = {u.id: u.target for u in units if u.target}
-    _check_language(texts, lang, doc.lang, root.get("trgLang", ""), name)
+    published = (known or {}).get(lang)
+    before = {s.id: normalize_text(s.text) for s in published.segments()} if published else {}
+    changed = {sid: text for sid, text in texts.items() if before.get(sid) != text}
+    _check_language(changed, lang, doc.lang, root.get("trgLang", ""), name)
     states = {u.id: u.state for u in units}
     complete = all(segment.id in texts for segment in doc.segments())
     return XliffTranslations(lang=lang, texts=texts, states=states, complete=complete)
