@@ -306,3 +306,29 @@ def test_the_index_page_is_accessible(tmp_path, faulty):
             tab.goto((out / "index.html").as_uri())
             assert axe_violations(tab, axe_script()) == []
 
+
+
+@pytest.mark.parametrize(("reason", "said"), [
+    ("human: no XLIFF translation for 'bm' was given (--translations); ct2: model "
+     "nllb-600m-ct2 (CTranslate2 conversion of facebook/nllb-200-distilled-600M) is not on "
+     "this machine: kuma models pull nllb-600m-ct2; nllb: transformers not installed: "
+     "pip install 'kuma[mt]'",
+     "no translation model for this language is installed on this computer"),
+    ("human: no XLIFF translation for 'dyu' was given (--translations); marian: does not "
+     "serve 'dyu'", "no translation engine here translates into this language"),
+    ("fr.xliff has 3 of 27 segments translated", "its translation is not finished"),
+    ("something new went wrong", "no translation could be made"),
+])
+def test_the_index_says_why_a_language_is_missing_in_plain_words(reason, said):
+    """NGO staff read the index: no engine names or commands there (they are in
+    batch.json), but what is missing and where a translator can work."""
+    from pipeline.batch.index import _cell
+    from pipeline.batch.summary import LanguageSummary
+    from pipeline.langs import get_language
+
+    cell = _cell(LanguageSummary("bm", False, reason=reason), get_language("bm"))
+    assert cell.text == "Not produced" and cell.missing
+    assert cell.lines[0].startswith(said)
+    assert cell.lines[1] == "a translator can translate it in review/bm.xliff"
+    shown = " ".join(cell.lines)
+    assert not any(word in shown for word in ("ct2", "nllb", "pip ", "kuma models", "--"))

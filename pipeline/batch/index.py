@@ -10,6 +10,7 @@ elsewhere.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -120,8 +121,8 @@ def _cell(lang: LanguageSummary | None, language: Language) -> Cell:
     if lang is None or not lang.produced:
         cell.text, cell.missing = "Not produced", True
         if lang is not None and lang.reason:
-            cell.lines.append(_short(lang.reason))
-        cell.lines.append("its XLIFF kit is in review/")
+            cell.lines.append(plain_reason(lang.reason))
+        cell.lines.append(f"a translator can translate it in review/{language.code}.xliff")
         return cell
     cell.text = f"Produced ({lang.engine})" if lang.engine else "Produced"
     if lang.accuracy is not None:
@@ -137,8 +138,23 @@ def _cell(lang: LanguageSummary | None, language: Language) -> Cell:
     return cell
 
 
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+MISSING_MODEL = ("is not on this machine", "not installed", "no model")
+"""What an engine's reason says when its model or library is not on this computer."""
+
+
+def plain_reason(reason: str) -> str:
+    """Why a language was not made, in the words of the people who read the index (NGO
+    staff, not whoever installs Kuma: the engines' own reasons, with the commands that
+    would fix them, are in ``batch.json`` and each package's manifest)."""
+    text = reason.lower()
+    if re.search(r"has \d+ of \d+ segments translated", text):
+        return "its translation is not finished"
+    if any(words in text for words in MISSING_MODEL):
+        return ("no translation model for this language is installed on this computer "
+                "(the details are in batch.json)")
+    if "does not serve" in text or "no engine serves" in text:
+        return "no translation engine here translates into this language"
+    return "no translation could be made (the details are in batch.json)"
 
 
 @cache
