@@ -384,14 +384,7 @@ def test_a_french_kit_relabelled_arabic_is_refused(fresh: Path, tmp_path: Path) 
     data = (fresh / "review" / "fr.xliff").read_bytes().replace(b'trgLang="fr"', b'trgLang="ar"')
     kit = tmp_path / "ar.xliff"
     kit.write_bytes(data)
-    before = snapshot(fresh)
-    result = kuma("xliff", "import", kit, "--into", fresh, "-q")
-    assert result.exit_code == 1
-    assert one_error_line(result.output) == (
-        "Error: ar.xliff says it translates into 'ar' (Arabic) but its targets are in French: "
-        "correct its trgLang, or give the right file"
-    )
-    assert snapshot(fresh) == before
+    assert_language_refused(fresh, kit, "'ar' (Arabic)", "French")
 
 
 def test_a_kit_whose_changed_target_is_in_another_language_is_refused(
@@ -402,14 +395,19 @@ def test_a_kit_whose_changed_target_is_in_another_language_is_refused(
                "with armed groups in northern Mali, sources close to the meetings said.")
     kit = tmp_path / "fr.xliff"
     kit.write_bytes(kit_with_target(fresh, english, unit="p3.s1"))
-    before = snapshot(fresh)
-    result = kuma("xliff", "import", kit, "--into", fresh, "-q")
+    assert_language_refused(fresh, kit, "'fr' (French)", "English")
+
+
+def assert_language_refused(package: Path, kit: Path, said: str, found: str) -> None:
+    """Importing ``kit`` fails in one line naming both languages, and changes nothing."""
+    before = snapshot(package)
+    result = kuma("xliff", "import", kit, "--into", package, "-q")
     assert result.exit_code == 1
     assert one_error_line(result.output) == (
-        "Error: fr.xliff says it translates into 'fr' (French) but its targets are in "
-        "English: correct its trgLang, or give the right file"
+        f"Error: {kit.name} says it translates into {said} but its targets are in {found}: "
+        "correct its trgLang, or give the right file"
     )
-    assert snapshot(fresh) == before
+    assert snapshot(package) == before
 
 
 def test_text_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:

@@ -99,9 +99,9 @@ def read_translations(
     """The translations in ``data`` for ``doc``; XliffError if corrupt or for another article.
 
     ``known`` holds the translations the package has already published, by language:
-    targets that are the same as those were judged when they came in, and only the
-    others are read to tell the kit's language (a reviewer's one-word fix loads no
-    language identifier; a kit relabelled into another language changes every target)."""
+    targets that are the same as those were judged when they came in, so only the
+    changed targets are read to tell the kit's language (a kit relabelled into another
+    language changes every target; a reviewer's fix is judged on its segments alone)."""
     name = origin or "the XLIFF file"
     root = _parse(data, name)
     source_lang, lang = _languages(root, name)
